@@ -1,0 +1,37 @@
+// Bundles the CLI, the language server and the VS Code extension with esbuild.
+// Chevrotain is ESM-only; bundling makes one CommonJS file per entry point that Node 20 and VS Code load.
+import { build } from "esbuild";
+import { chmodSync, existsSync } from "node:fs";
+
+const minify = process.argv.includes("--minify") || process.env.COVENANT_MINIFY === "1";
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  sourcemap: false,
+  minify,
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+const entries = [
+  { in: "server/src/cli/main.ts", out: "dist/cli.js", bin: true },
+  { in: "server/src/lsp/main.ts", out: "dist/server.js", bin: true },
+  { in: "client/src/extension.ts", out: "dist/extension.js", external: ["vscode"] },
+];
+
+await Promise.all(
+  entries
+    .filter((e) => existsSync(e.in))
+    .map(async (e) => {
+      await build({
+        ...common,
+        entryPoints: [e.in],
+        outfile: e.out,
+        external: e.external ?? [],
+        banner: e.bin ? { js: "#!/usr/bin/env node" } : undefined,
+      });
+      if (e.bin) chmodSync(e.out, 0o755);
+    }),
+);

@@ -1,0 +1,132 @@
+// The Covenant vocabulary: token types for Chevrotain, created once.
+// Keywords are contextual: each keyword token is also an Identifier (token category), so that
+// `tier operational` or a role named `review` parse wherever a name is expected.
+import { createToken, Lexer, TokenType } from "chevrotain";
+
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\uFEFF\u00A0]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const DocComment = createToken({ name: "DocComment", pattern: /\/\/\/[^\r\n]*/, group: "comments" });
+export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\r\n]*/, group: "comments" });
+export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: "comments", line_breaks: true });
+/** An unclosed block comment runs to the end of the file; it is reported as a syntax error. */
+export const UnclosedBlockComment = createToken({ name: "UnclosedBlockComment", pattern: /\/\*[\s\S]*/, group: "comments", line_breaks: true });
+
+export const StringLiteral = createToken({ name: "String", pattern: /"(?:[^"\\\r\n]|\\.)*"/ });
+/** A string with no closing quote on its line; reported as a syntax error and parsed as a string. */
+export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\r\n]|\\.)*\\?/, categories: [StringLiteral] });
+
+export const DateLiteral = createToken({ name: "Date", pattern: /\d{4}-\d{2}-\d{2}/ });
+export const TimeLiteral = createToken({ name: "Time", pattern: /\d{2}:\d{2}/ });
+export const Percent = createToken({ name: "Percent", pattern: /\d+(?:\.\d+)?%/ });
+export const Around = createToken({ name: "Around", pattern: /24x7/ });
+export const NumberLiteral = createToken({ name: "Number", pattern: /\d+(?:\.\d+)?/ });
+
+export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/ });
+/** Units of a duration: a number followed by one of these is always a duration. */
+export const Unit = createToken({ name: "Unit", pattern: Lexer.NA });
+
+export const LBrace = createToken({ name: "LBrace", pattern: "{" });
+export const RBrace = createToken({ name: "RBrace", pattern: "}" });
+export const Comma = createToken({ name: "Comma", pattern: "," });
+export const Dot = createToken({ name: "Dot", pattern: "." });
+export const Semicolon = createToken({ name: "Semicolon", pattern: ";" });
+export const Arrow = createToken({ name: "Arrow", pattern: "->" });
+export const Minus = createToken({ name: "Minus", pattern: "-" });
+export const LessEqual = createToken({ name: "LessEqual", pattern: "<=" });
+export const GreaterEqual = createToken({ name: "GreaterEqual", pattern: ">=" });
+export const Less = createToken({ name: "Less", pattern: "<" });
+export const Greater = createToken({ name: "Greater", pattern: ">" });
+export const Equals = createToken({ name: "Equals", pattern: "=" });
+export const Comparator = createToken({ name: "Comparator", pattern: Lexer.NA });
+for (const t of [LessEqual, GreaterEqual, Less, Greater, Equals]) t.CATEGORIES = [Comparator];
+
+/** Every word that starts a statement or that the grammar must tell apart by token type. */
+export const KEYWORDS = [
+  "import", "contract", "party", "calendar",
+  "kind", "customer", "supplier", "effective", "term", "law", "negotiated-by",
+  "person", "role", "title", "email", "left", "holder", "deputy", "level",
+  "service", "criticality", "owner", "sla", "metric", "window", "coverage", "exclude", "measured-by",
+  "report", "credit", "cap", "chronic",
+  "responsibilities", "activity", "responsible", "accountable", "consulted", "informed",
+  "governance", "board", "members", "meets",
+  "escalation", "applies-to", "tier", "within", "forum", "then",
+  "dispute", "notice", "ladder", "interim-relief",
+  "mediation", "expert-determination", "adjudication", "arbitration", "litigation",
+  "provider", "rules", "seat", "courts", "arbitrators", "scope", "start", "decide",
+  "continuity", "services", "undisputed-payments", "suspension", "interim",
+  "records", "keep", "form", "retain",
+  "early-warning", "register", "review", "respond", "signal",
+  "change-control", "requests", "assess", "approve", "emergency",
+  "key-personnel", "roles", "replacement-notice",
+  "termination", "for-cause", "for-convenience", "exit-plan", "exit-assistance", "data-return",
+  "timezone", "workdays", "holidays",
+  "by", "at", "business",
+] as const;
+export type Keyword = (typeof KEYWORDS)[number];
+
+export const UNIT_WORDS = [
+  "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+] as const;
+export type UnitWord = (typeof UNIT_WORDS)[number];
+
+function keywordToken(word: string, extraCategories: TokenType[] = []): TokenType {
+  return createToken({
+    name: "kw_" + word,
+    pattern: word,
+    longer_alt: Identifier,
+    categories: [Identifier, ...extraCategories],
+  });
+}
+
+export const K = {} as Record<Keyword, TokenType>;
+for (const w of KEYWORDS) K[w] = keywordToken(w);
+export const U = {} as Record<UnitWord, TokenType>;
+for (const w of UNIT_WORDS) U[w] = keywordToken(w, [Unit]);
+// `hours` and `minutes` also start statements (calendar hours, board minutes): one token serves both.
+export const Hours = U.hours;
+export const Minutes = U.minutes;
+
+/** Keyword tokens, longest first, so that `days` is never read as `day` followed by `s`. */
+const wordTokens = [...Object.values(K), ...Object.values(U)].sort(
+  (a, b) => String(b.PATTERN).length - String(a.PATTERN).length,
+);
+
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  DocComment,
+  LineComment,
+  BlockComment,
+  UnclosedBlockComment,
+  StringLiteral,
+  UnterminatedString,
+  DateLiteral,
+  TimeLiteral,
+  Percent,
+  Around,
+  NumberLiteral,
+  ...wordTokens,
+  Identifier,
+  Unit,
+  LBrace,
+  RBrace,
+  Comma,
+  Dot,
+  Semicolon,
+  Arrow,
+  Minus,
+  LessEqual,
+  GreaterEqual,
+  Less,
+  Greater,
+  Equals,
+  Comparator,
+];
+
+export const covenantLexer = new Lexer(allTokens, {
+  positionTracking: "onlyOffset",
+  ensureOptimizations: false,
+});
+
+/** True for tokens that are written as words (identifiers and keywords). */
+export function isWordToken(t: TokenType): boolean {
+  return t === Identifier || (t.CATEGORIES?.includes(Identifier) ?? false);
+}
