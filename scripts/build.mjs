@@ -1,10 +1,11 @@
 // Bundles the CLI, the language server and the VS Code extension with esbuild.
 // Chevrotain is ESM-only; bundling makes one CommonJS file per entry point that Node 20 and VS Code load.
 import { build } from "esbuild";
-import { chmodSync, existsSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync } from "node:fs";
 
 const minify = process.argv.includes("--minify") || process.env.COVENANT_MINIFY === "1";
 const common = {
+  define: { COVENANT_VERSION: JSON.stringify(JSON.parse(readFileSync("package.json", "utf8")).version) },
   bundle: true,
   platform: "node",
   target: "node20",

@@ -5,6 +5,7 @@ import * as T from "./tokens";
 import { K, U } from "./tokens";
 import type * as A from "./ast";
 import { VALUES, ValueSet, BLOCK_STATEMENTS, BlockKind, listWords } from "./vocabulary";
+import { childBlocks, walkBlocks } from "./walk";
 
 export interface SyntaxIssue {
   range: A.Range;
@@ -997,7 +998,53 @@ export function parse(text: string): ParseOutput {
     statementStarts: p.statementStarts,
   };
   p.input = [];
+  annotate(out, text);
   return out;
+}
+
+/** Marks blocks that hold a syntax error, and attaches `///` comments to the declaration below them. */
+function annotate(out: ParseOutput, text: string): void {
+  const errors = out.syntaxErrors;
+  const last = out.tokens[out.tokens.length - 1];
+  const lastEnd = last ? last.startOffset + last.image.length : 0;
+  const holdsError = (range: A.Range): boolean =>
+    errors.some((e) => (e.range.start >= range.start && e.range.start < range.end) || (e.range.start >= lastEnd && range.end >= lastEnd));
+  const docs = out.comments.filter((c) => c.tokenType === T.DocComment);
+  walkBlocks(out.file, (node) => {
+    if (errors.length > 0 && holdsError(node.range)) {
+      node.incomplete = true;
+      if (node.kind === "contract") {
+        const children = childBlocks(node);
+        node.bodyHasSyntaxError = errors.some(
+          (e) =>
+            ((e.range.start >= node.range.start && e.range.start < node.range.end) || e.range.start >= lastEnd) &&
+            !children.some((ch) => e.range.start >= ch.range.start && e.range.start < ch.range.end),
+        );
+      }
+    }
+    if (docs.length > 0 && node.kind !== "import") node.doc = docBefore(docs, node.range.start, text);
+  });
+}
+
+function docBefore(docs: IToken[], start: number, text: string): string | undefined {
+  // Binary search for the last doc comment that starts before the declaration.
+  let lo = 0;
+  let hi = docs.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid].startOffset < start) { at = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  const lines: string[] = [];
+  let end = start;
+  for (let i = at; i >= 0; i--) {
+    const d = docs[i];
+    const between = text.slice(d.startOffset + d.image.length, end);
+    if (!/^[ \t]*\r?\n?[ \t]*$/.test(between)) break;
+    lines.unshift(d.image.replace(/^\/\/\/ ?/, ""));
+    end = d.startOffset;
+  }
+  return lines.length > 0 ? lines.join("\n") : undefined;
 }
 
 function recognitionIssue(e: IRecognitionException, length: number): SyntaxIssue {

@@ -1,0 +1,39 @@
+// Runs the governance checks over a linked file and applies the configured severities.
+import type { Finding, Severity } from "../core/findings";
+import type { Linked } from "../core/link";
+import { CHECKS } from "./registry";
+
+export type RuleSetting = Severity | "off";
+
+export interface AnalysisOptions {
+  /** `YYYY-MM-DD`; people who left on or before it have left. */
+  today: string;
+  /** Severity overrides by code; built-in codes are not affected. */
+  rules?: Record<string, RuleSetting>;
+}
+
+export function governanceFindings(linked: Linked, options: AnalysisOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const check of CHECKS) {
+    const setting = options.rules?.[check.code] ?? check.defaultSeverity;
+    if (setting === "off") continue;
+    for (const contract of linked.contracts) {
+      let produced;
+      try {
+        produced = check.run({ linked, contract, today: options.today });
+      } catch (e) {
+        // A bug in one check must not take the others down; it is visible as a finding of its own.
+        produced = [{ range: contract.contract.name?.range ?? contract.contract.keyword, message: `internal error in ${check.code}: ${(e as Error).message}` }];
+      }
+      for (const f of produced) {
+        findings.push({ uri: linked.uri, range: f.range, code: check.code, severity: setting, message: f.message, fix: f.fix });
+      }
+    }
+  }
+  return findings;
+}
+
+/** Every finding of a linked file: built-in errors first, then the governance checks, by position. */
+export function allFindings(linked: Linked, options: AnalysisOptions): Finding[] {
+  return [...linked.builtins, ...governanceFindings(linked, options)].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.code < b.code ? -1 : 1));
+}

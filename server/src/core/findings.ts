@@ -1,0 +1,38 @@
+// What the analyser reports. Offsets only: lines and columns are computed at the edge (lsp/, cli/).
+import type { Range } from "./ast";
+
+export type Severity = "error" | "warning" | "info";
+
+/** A text change a quick fix makes: replace [start, end) of the finding's file with `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  /** The title shown in the editor's quick-fix menu. */
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  /** The file the finding is in (a URI string). */
+  uri: string;
+  range: Range;
+  code: string;
+  severity: Severity;
+  message: string;
+  /** The quick fix the check offers, when its spec row has one. */
+  fix?: Fix;
+}
+
+export const BUILTIN_PREFIXES = ["SYN", "REF", "VAL"] as const;
+
+export function isBuiltinCode(code: string): boolean {
+  return BUILTIN_PREFIXES.some((p) => code.startsWith(p));
+}
+
+export function byPosition(a: Finding, b: Finding): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start - b.range.start || a.range.end - b.range.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}

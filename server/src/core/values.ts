@@ -1,0 +1,105 @@
+// Values of the language: dates, clock times, percentages and durations, and what makes them invalid.
+import type * as A from "./ast";
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** `YYYY-MM-DD` as a real calendar date, else undefined (31 February, month 13). */
+export function parseDate(text: string): CalendarDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  if (day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Compares two `YYYY-MM-DD` strings; valid dates compare as text. */
+export function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `HH:MM` from 00:00 to 24:00 as minutes after midnight, else undefined. */
+export function parseTime(text: string): number | undefined {
+  const m = /^(\d{2}):(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const [h, min] = [Number(m[1]), Number(m[2])];
+  if (min > 59 || h > 24 || (h === 24 && min !== 0)) return undefined;
+  return h * 60 + min;
+}
+
+/** The problem with a value, in the user's words, or undefined when it is valid. */
+export function valueProblem(v: A.CheckedValue): string | undefined {
+  switch (v.kind) {
+    case "date":
+      return parseDate(v.text) ? undefined : `${v.text} is not a calendar date`;
+    case "time":
+      return parseTime(v.text) !== undefined ? undefined : `${v.text} is not a clock time (00:00 to 24:00)`;
+    case "percent":
+      return v.value <= 100 ? undefined : `${v.text} is over 100%`;
+    case "duration":
+      if (v.amount === 0) return `a duration must be more than zero (${v.text})`;
+      if (!Number.isInteger(v.amount)) return `a duration is a whole number of ${v.business ? "business " : ""}${v.unit}s (${v.text})`;
+      return undefined;
+  }
+}
+
+/** Human wording of a duration, singular or plural: `1 business day`, `10 business days`. */
+export function describeDuration(d: Pick<A.Duration, "amount" | "unit" | "business">): string {
+  return `${d.amount} ${d.business ? "business " : ""}${d.unit}${d.amount === 1 ? "" : "s"}`;
+}
+
+const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/**
+ * Workdays as ISO weekday numbers (1 = Monday): a list of day names or one range written as a word
+ * (`mon-fri`, `sun-thu`). Returns the problem with the offending word when invalid.
+ */
+export function parseWorkdays(words: readonly A.Word[]): { days: number[] } | { problem: string; at: A.Word } {
+  if (words.length === 1 && words[0].text.includes("-")) {
+    const w = words[0];
+    const [from, to, extra] = w.text.split("-");
+    const a = DAY_NAMES.indexOf(from);
+    const b = DAY_NAMES.indexOf(to);
+    if (extra !== undefined || a < 0 || b < 0) return { problem: `'${w.text}' is not a range of days like mon-fri`, at: w };
+    const days: number[] = [];
+    for (let i = a; ; i = (i + 1) % 7) {
+      days.push(i + 1);
+      if (i === b) break;
+    }
+    return { days };
+  }
+  const days: number[] = [];
+  for (const w of words) {
+    const i = DAY_NAMES.indexOf(w.text);
+    if (i < 0) {
+      return { problem: w.text.includes("-") ? `a range of days like '${w.text}' must stand alone` : `'${w.text}' is not a day (mon, tue, wed, thu, fri, sat, sun)`, at: w };
+    }
+    if (!days.includes(i + 1)) days.push(i + 1);
+  }
+  return { days: days.sort() };
+}
+
+const knownZones = new Map<string, boolean>();
+
+/** True for an IANA time-zone name that this runtime knows. */
+export function isTimeZone(name: string): boolean {
+  let known = knownZones.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-GB", { timeZone: name });
+      known = name.length > 0;
+    } catch {
+      known = false;
+    }
+    knownZones.set(name, known);
+  }
+  return known;
+}
