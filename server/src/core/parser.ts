@@ -1,6 +1,6 @@
 // The Covenant parser: Chevrotain, embedded actions building the typed tree directly, error recovery on.
 // One instance is created per process and reused (Chevrotain's performance guide).
-import { EmbeddedActionsParser, IToken, TokenType, IRecognitionException, IParserErrorMessageProvider } from "chevrotain";
+import { EmbeddedActionsParser, IOrAlt, IToken, TokenType, IRecognitionException, IParserErrorMessageProvider } from "chevrotain";
 import * as T from "./tokens";
 import { K, U } from "./tokens";
 import type * as A from "./ast";
@@ -25,6 +25,14 @@ export interface ParseOutput {
   /** Offsets of the first token of every statement and declaration (for the formatter). */
   statementStarts: number[];
 }
+
+/** The token types that start a statement, per block. */
+const STARTS = Object.fromEntries(
+  Object.entries(BLOCK_STATEMENTS).map(([block, words]) => [
+    block,
+    new Set<TokenType>(words.map((w) => (K as Record<string, TokenType>)[w] ?? (U as Record<string, TokenType>)[w]).filter((t): t is TokenType => !!t)),
+  ]),
+) as Record<BlockKind, Set<TokenType>>;
 
 type Frame = { node: A.Block; rule: string };
 
@@ -65,6 +73,7 @@ function found(t: IToken): string {
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
     const block = RULE_BLOCK[ruleName];
+    if (expected.name === "EOF") return `expected 'import', 'contract', 'party' or 'calendar', found ${found(actual)}`;
     if (expected === T.RBrace && block && block !== "document") {
       return `expected a statement of ${blockTitle(block)} (${listWords(BLOCK_STATEMENTS[block])}) or '}', found ${found(actual)}`;
     }
@@ -85,8 +94,34 @@ const messages: IParserErrorMessageProvider = {
   },
 };
 
+/** The allowed word nearest to a mistyped one (edit distance at most 2), for "did you mean". */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestDistance) { best = c; bestDistance = d; }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
 export function blockTitle(block: BlockKind): string {
-  return block === "step" ? "a dispute step" : block === "early-warning" ? "an early-warning block" : `a ${block}`;
+  if (block === "step") return "a dispute step";
+  return /^[aeiou]/.test(block) ? `an ${block} block` : `a ${block}`;
 }
 
 class CovenantParser extends EmbeddedActionsParser {
@@ -110,7 +145,24 @@ class CovenantParser extends EmbeddedActionsParser {
     this.statementStarts = [];
   }
 
+  // Only braces are invented by single-token insertion: an invented name or value would have no text.
+  protected override canTokenTypeBeInsertedInRecovery(t: TokenType): boolean {
+    return t === T.RBrace || t === T.LBrace;
+  }
+
   // ---- helpers (no grammar in here) ----
+
+  private defined<V>(into: V[], item: V | undefined): void {
+    if (!this.RECORDING_PHASE && item !== undefined && item !== null) into.push(item);
+  }
+
+  /** `word {` or `word word {` or `word "label" {` where no statement of the block starts: a mistyped block. */
+  private unknownBlockAhead(): boolean {
+    const [a, b, c] = [this.LA(1).tokenType, this.LA(2).tokenType, this.LA(3).tokenType];
+    if (!a || !T.isWordToken(a)) return false;
+    if (b === T.LBrace) return true;
+    return !!b && (T.isWordToken(b) || b === T.StringLiteral || b === T.UnterminatedString) && c === T.LBrace;
+  }
 
   private r(t: IToken): A.Range {
     // During Chevrotain's grammar recording, tokens are placeholders without an image.
@@ -208,24 +260,26 @@ class CovenantParser extends EmbeddedActionsParser {
       second = this.SUBRULE2(this.name);
     });
     return this.ACTION(() =>
-      second ? { party: first, name: second, range: { start: first.range.start, end: second.range.end } } : { name: first, range: first.range },
+      !first ? (undefined as unknown as A.Ref) : second ? { party: first, name: second, range: { start: first.range.start, end: second.range.end } } : { name: first, range: first.range },
     );
   });
 
   private refList = this.RULE("refList", (): A.Ref[] => {
-    const refs: A.Ref[] = [this.SUBRULE(this.ref)];
+    const refs: A.Ref[] = [];
+    this.defined(refs, this.SUBRULE(this.ref));
     this.MANY(() => {
       this.CONSUME(T.Comma);
-      refs.push(this.SUBRULE2(this.ref));
+      this.defined(refs, this.SUBRULE2(this.ref));
     });
     return refs;
   });
 
   private nameList = this.RULE("nameList", (): A.Name[] => {
-    const names: A.Name[] = [this.SUBRULE(this.name)];
+    const names: A.Name[] = [];
+    this.defined(names, this.SUBRULE(this.name));
     this.MANY(() => {
       this.CONSUME(T.Comma);
-      names.push(this.SUBRULE2(this.name));
+      this.defined(names, this.SUBRULE2(this.name));
     });
     return names;
   });
@@ -294,6 +348,43 @@ class CovenantParser extends EmbeddedActionsParser {
     return s;
   });
 
+  /** Error production: a block whose keyword is unknown here is skipped whole and reported once. */
+  private unknownBlock = this.RULE("unknownBlock", (block: BlockKind): void => {
+    const first = this.CONSUME(T.Identifier);
+    this.ACTION(() => {
+      let depth = 0;
+      for (;;) {
+        const t = this.LA(1);
+        if (!t.tokenType || t.tokenType.name === "EOF") break;
+        this.SKIP_TOKEN();
+        if (t.tokenType === T.LBrace) depth++;
+        else if (t.tokenType === T.RBrace && --depth <= 0) break;
+      }
+      const hint = closest(first.image, BLOCK_STATEMENTS[block]);
+      this.issues.push({
+        range: this.r(first),
+        message: `'${first.image}' is not a statement of ${blockTitle(block)}${hint ? `; did you mean '${hint}'?` : ""}`,
+      });
+    });
+  });
+
+  /**
+   * The statements of a block. The loop goes on while a statement of this block (or a mistyped block)
+   * comes next, so that an unknown word ends it and Chevrotain's in-repetition recovery reports it there.
+   */
+  private items(block: BlockKind, alts: IOrAlt<unknown>[]): void {
+    const unknown: IOrAlt<unknown> = { GATE: () => this.unknownBlockAhead(), IGNORE_AMBIGUITIES: true, ALT: () => this.SUBRULE9(this.unknownBlock, { ARGS: [block] }) };
+    this.many(7, {
+      GATE: () => this.statementAhead(block),
+      DEF: () => this.or(7, { MAX_LOOKAHEAD: 1, DEF: [...alts, unknown] }),
+    });
+  }
+
+  private statementAhead(block: BlockKind): boolean {
+    const t = this.LA(1).tokenType;
+    return t === T.Semicolon || (t !== undefined && STARTS[block].has(t)) || this.unknownBlockAhead();
+  }
+
   // ---- document ----
 
   document = this.RULE("document", (): A.CovenantFile => {
@@ -304,7 +395,8 @@ class CovenantParser extends EmbeddedActionsParser {
           ALT: () => {
             const imp = this.SUBRULE(this.importDecl);
             this.ACTION(() => {
-              if (file.contracts.length + file.parties.length + file.calendars.length > 0) {
+              if (!imp) return;
+            if (file.contracts.length + file.parties.length + file.calendars.length > 0) {
                 this.issues.push({ range: imp.keyword, message: "imports come before the declarations of a file" });
               }
               file.imports.push(imp);
@@ -338,11 +430,10 @@ class CovenantParser extends EmbeddedActionsParser {
     c.name = this.SUBRULE(this.name);
     c.label = this.SUBRULE(this.label);
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("contract", [
         { ALT: () => { const k = this.stmt(this.CONSUME(K.kind)); this.once(c, "contractKind", this.SUBRULE(this.word, { ARGS: ["contractKind"] }), k); } },
-        { ALT: () => { this.stmt(this.CONSUME(K.customer)); c.customers.push(this.SUBRULE2(this.name)); } },
-        { ALT: () => { this.stmt(this.CONSUME(K.supplier)); c.suppliers.push(this.SUBRULE3(this.name)); } },
+        { ALT: () => { this.stmt(this.CONSUME(K.customer)); this.defined(c.customers, this.SUBRULE2(this.name)); } },
+        { ALT: () => { this.stmt(this.CONSUME(K.supplier)); this.defined(c.suppliers, this.SUBRULE3(this.name)); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.effective)); this.once(c, "effective", this.SUBRULE(this.date), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.term)); this.once(c, "term", this.SUBRULE(this.duration), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.law)); this.once(c, "law", this.SUBRULE(this.str), k); } },
@@ -361,8 +452,7 @@ class CovenantParser extends EmbeddedActionsParser {
         { ALT: () => this.block(c, "keyPersonnel", this.SUBRULE(this.keyPersonnel)) },
         { ALT: () => this.block(c, "termination", this.SUBRULE(this.termination)) },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(c);
   }, { recoveryValueFunc: () => this.abandon("contract") as A.Contract });
@@ -413,8 +503,7 @@ class CovenantParser extends EmbeddedActionsParser {
       kind: "calendar" as const, name, workdays: [], holidayDates: [], holidayRegions: [], topLevel,
     }));
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("calendar", [
         { ALT: () => { const k = this.stmt(this.CONSUME(K.timezone)); this.once(cal, "timezone", this.SUBRULE(this.str), k); } },
         { ALT: () => { this.stmt(this.CONSUME(K.workdays)); this.pushAll(cal.workdays, this.SUBRULE(this.nameList)); } },
         {
@@ -423,7 +512,7 @@ class CovenantParser extends EmbeddedActionsParser {
             const from = this.SUBRULE(this.time);
             this.CONSUME(T.Minus);
             const to = this.SUBRULE2(this.time);
-            this.ACTION(() => this.once(cal, "hours", { from, to, range: { start: from.range.start, end: to.range.end } }, k));
+            this.ACTION(() => { if (from && to) this.once(cal, "hours", { from, to, range: { start: from.range.start, end: to.range.end } }, k); });
           },
         },
         {
@@ -432,20 +521,19 @@ class CovenantParser extends EmbeddedActionsParser {
             this.OR2([
               {
                 ALT: () => {
-                  cal.holidayDates.push(this.SUBRULE(this.date));
+                  this.defined(cal.holidayDates, this.SUBRULE(this.date));
                   this.MANY2(() => {
                     this.CONSUME(T.Comma);
-                    cal.holidayDates.push(this.SUBRULE2(this.date));
+                    this.defined(cal.holidayDates, this.SUBRULE2(this.date));
                   });
                 },
               },
-              { ALT: () => { cal.holidayRegions.push(this.SUBRULE2(this.str)); } },
+              { ALT: () => { this.defined(cal.holidayRegions, this.SUBRULE2(this.str)); } },
             ]);
           },
         },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(cal);
   }, { recoveryValueFunc: () => this.abandon("calendarBody") as A.Calendar });
@@ -462,13 +550,11 @@ class CovenantParser extends EmbeddedActionsParser {
       p.side = { text: side?.image, range: this.r(side) };
     });
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR2([
+    this.items("party", [
         { ALT: () => { const x = this.SUBRULE(this.person); if (x) p.people.push(x); } },
         { ALT: () => { const x = this.SUBRULE(this.role); if (x) p.roles.push(x); } },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(p);
   }, { recoveryValueFunc: () => this.abandon("party") as A.Party });
@@ -480,14 +566,12 @@ class CovenantParser extends EmbeddedActionsParser {
     p.label = this.SUBRULE(this.label);
     this.OPTION(() => {
       this.CONSUME(T.LBrace);
-      this.MANY(() =>
-        this.OR([
+      this.items("person", [
           { ALT: () => { const k = this.stmt(this.CONSUME(K.title)); this.once(p, "title", this.SUBRULE(this.str), k); } },
           { ALT: () => { const k = this.stmt(this.CONSUME(K.email)); this.once(p, "email", this.SUBRULE2(this.str), k); } },
           { ALT: () => { const k = this.stmt(this.CONSUME(K.left)); this.once(p, "left", this.SUBRULE(this.date), k); } },
           { ALT: () => this.CONSUME(T.Semicolon) },
-        ]),
-      );
+    ]);
       this.CONSUME(T.RBrace);
     });
     return this.end(p);
@@ -499,14 +583,12 @@ class CovenantParser extends EmbeddedActionsParser {
     r.name = this.SUBRULE(this.name);
     r.label = this.SUBRULE(this.label);
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("role", [
         { ALT: () => { const k = this.stmt(this.CONSUME(K.holder)); this.once(r, "holder", this.SUBRULE2(this.name), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.deputy)); this.once(r, "deputy", this.SUBRULE3(this.name), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.level)); this.once(r, "level", this.SUBRULE(this.word, { ARGS: ["level"] }), k); } },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(r);
   }, { recoveryValueFunc: () => this.abandon("role") as A.Role });
@@ -519,14 +601,12 @@ class CovenantParser extends EmbeddedActionsParser {
     s.name = this.SUBRULE(this.name);
     s.label = this.SUBRULE(this.label);
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("service", [
         { ALT: () => { const k = this.stmt(this.CONSUME(K.criticality)); this.once(s, "criticality", this.SUBRULE(this.word, { ARGS: ["criticality"] }), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.owner)); this.once(s, "owner", this.SUBRULE(this.ref), k); } },
         { ALT: () => { const x = this.SUBRULE(this.sla); if (x) s.slas.push(x); } },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(s);
   }, { recoveryValueFunc: () => this.abandon("service") as A.Service });
@@ -537,8 +617,7 @@ class CovenantParser extends EmbeddedActionsParser {
     s.name = this.SUBRULE(this.name);
     s.label = this.SUBRULE(this.label);
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("sla", [
         {
           ALT: () => {
             const k = this.stmt(this.CONSUME(K.metric));
@@ -555,11 +634,14 @@ class CovenantParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const k = this.stmt(this.CONSUME(K.coverage));
-            const v = this.OR2([{ ALT: () => this.CONSUME(T.Around) }, { ALT: () => this.CONSUME(K.business) }]);
-            this.once(s, "coverage", { text: v.image, range: this.r(v) }, k);
+            const v = this.OR2([
+              { ALT: (): A.Word => { const t = this.CONSUME(T.Around); return { text: t.image, range: this.r(t) }; } },
+              { ALT: () => this.SUBRULE6(this.word, { ARGS: ["coverage"] }) },
+            ]);
+            this.once(s, "coverage", v, k);
           },
         },
-        { ALT: () => { this.stmt(this.CONSUME(K.exclude)); s.excludes.push(this.SUBRULE2(this.str)); } },
+        { ALT: () => { this.stmt(this.CONSUME(K.exclude)); this.defined(s.excludes, this.SUBRULE2(this.str)); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K["measured-by"])); this.once(s, "measuredBy", this.SUBRULE2(this.name), k); } },
         {
           ALT: () => {
@@ -601,8 +683,7 @@ class CovenantParser extends EmbeddedActionsParser {
           },
         },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(s);
   }, { recoveryValueFunc: () => this.abandon("sla") as A.Sla });
@@ -613,12 +694,10 @@ class CovenantParser extends EmbeddedActionsParser {
     const kw = this.stmt(this.CONSUME(K.responsibilities));
     const node: A.Responsibilities = this.begin("responsibilities", this.node(kw, { kind: "responsibilities" as const, activities: [] }));
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("responsibilities", [
         { ALT: () => { const a = this.SUBRULE(this.activity); if (a) node.activities.push(a); } },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(node);
   }, { recoveryValueFunc: () => this.abandon("responsibilities") as A.Responsibilities });
@@ -628,15 +707,13 @@ class CovenantParser extends EmbeddedActionsParser {
     const a: A.Activity = this.begin("activity", this.node(kw, { kind: "activity" as const, responsible: [], accountable: [], consulted: [], informed: [] }));
     a.label = this.SUBRULE(this.str);
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("activity", [
         { ALT: () => { this.stmt(this.CONSUME(K.responsible)); this.pushAll(a.responsible, this.SUBRULE(this.refList)); } },
         { ALT: () => { this.stmt(this.CONSUME(K.accountable)); this.pushAll(a.accountable, this.SUBRULE2(this.refList)); } },
         { ALT: () => { this.stmt(this.CONSUME(K.consulted)); this.pushAll(a.consulted, this.SUBRULE3(this.refList)); } },
         { ALT: () => { this.stmt(this.CONSUME(K.informed)); this.pushAll(a.informed, this.SUBRULE4(this.refList)); } },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(a);
   }, { recoveryValueFunc: () => this.abandon("activity") as A.Activity });
@@ -647,12 +724,10 @@ class CovenantParser extends EmbeddedActionsParser {
     const kw = this.stmt(this.CONSUME(K.governance));
     const g: A.Governance = this.begin("governance", this.node(kw, { kind: "governance" as const, boards: [] }));
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("governance", [
         { ALT: () => { const b = this.SUBRULE(this.board); if (b) g.boards.push(b); } },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(g);
   }, { recoveryValueFunc: () => this.abandon("governance") as A.Governance });
@@ -663,8 +738,7 @@ class CovenantParser extends EmbeddedActionsParser {
     b.name = this.SUBRULE(this.name);
     b.label = this.SUBRULE(this.label);
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("board", [
         { ALT: () => { this.stmt(this.CONSUME(K.members)); this.pushAll(b.members, this.SUBRULE(this.refList)); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.meets)); this.once(b, "meets", this.SUBRULE(this.word, { ARGS: ["meets"] }), k); } },
         {
@@ -680,8 +754,7 @@ class CovenantParser extends EmbeddedActionsParser {
           },
         },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(b);
   }, { recoveryValueFunc: () => this.abandon("board") as A.Board });
@@ -694,8 +767,7 @@ class CovenantParser extends EmbeddedActionsParser {
     e.name = this.SUBRULE(this.name);
     e.label = this.SUBRULE(this.label);
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("escalation", [
         {
           ALT: () => {
             const k = this.stmt(this.CONSUME(K["applies-to"]));
@@ -718,8 +790,7 @@ class CovenantParser extends EmbeddedActionsParser {
           },
         },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(e);
   }, { recoveryValueFunc: () => this.abandon("escalation") as A.Escalation });
@@ -729,16 +800,14 @@ class CovenantParser extends EmbeddedActionsParser {
     const t: A.Tier = this.begin("tier", this.node(kw, { kind: "tier" as const }));
     t.name = this.SUBRULE(this.name);
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("tier", [
         { ALT: () => { const k = this.stmt(this.CONSUME(K.customer)); this.once(t, "customer", this.SUBRULE(this.ref), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.supplier)); this.once(t, "supplier", this.SUBRULE2(this.ref), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.within)); this.once(t, "within", this.SUBRULE(this.duration), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.forum)); this.once(t, "forum", this.SUBRULE2(this.name), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.level)); this.once(t, "level", this.SUBRULE(this.word, { ARGS: ["level"] }), k); } },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(t);
   }, { recoveryValueFunc: () => this.abandon("tier") as A.Tier });
@@ -749,15 +818,13 @@ class CovenantParser extends EmbeddedActionsParser {
     const kw = this.stmt(this.CONSUME(K.dispute));
     const d: A.Dispute = this.begin("dispute", this.node(kw, { kind: "dispute" as const, steps: [] }));
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("dispute", [
         { ALT: () => { const k = this.stmt(this.CONSUME(K.notice)); this.once(d, "notice", this.SUBRULE(this.word, { ARGS: ["notice"] }), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.ladder)); this.once(d, "ladder", this.SUBRULE(this.name), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K["interim-relief"])); this.once(d, "interimRelief", this.SUBRULE2(this.word, { ARGS: ["interimRelief"] }), k); } },
         { ALT: () => this.addStep(d, this.SUBRULE(this.step)) },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(d);
   }, { recoveryValueFunc: () => this.abandon("dispute") as A.Dispute });
@@ -782,9 +849,8 @@ class CovenantParser extends EmbeddedActionsParser {
     );
     const s: A.DisputeStep = this.begin("step", this.node(kw, { kind: "step" as const, step: kw.image as A.StepKind }));
     const open = this.CONSUME(T.LBrace);
-    s.bodyStart = open.startOffset + 1;
-    this.MANY(() =>
-      this.OR2([
+    if (!Number.isNaN(open.startOffset)) s.bodyStart = open.startOffset + 1;
+    this.items("step", [
         { ALT: () => { const k = this.stmt(this.CONSUME(K.provider)); this.once(s, "provider", this.SUBRULE(this.str), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.rules)); this.once(s, "rules", this.SUBRULE2(this.str), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.seat)); this.once(s, "seat", this.SUBRULE3(this.str), k); } },
@@ -794,8 +860,7 @@ class CovenantParser extends EmbeddedActionsParser {
         { ALT: () => { const k = this.stmt(this.CONSUME(K.start)); this.CONSUME(K.within); this.once(s, "start", this.SUBRULE(this.duration), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.decide)); this.CONSUME2(K.within); this.once(s, "decide", this.SUBRULE2(this.duration), k); } },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(s);
   }, { recoveryValueFunc: () => this.abandon("step") as A.DisputeStep });
@@ -810,8 +875,7 @@ class CovenantParser extends EmbeddedActionsParser {
     const kw = this.stmt(this.CONSUME(K.continuity));
     const c: A.Continuity = this.begin("continuity", this.node(kw, { kind: "continuity" as const, interims: [] }));
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("continuity", [
         { ALT: () => { const k = this.stmt(this.CONSUME(K.services)); this.once(c, "services", this.setting(k, this.SUBRULE(this.word, { ARGS: ["services"] })), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K["undisputed-payments"])); this.once(c, "undisputedPayments", this.setting(k, this.SUBRULE2(this.word, { ARGS: ["undisputedPayments"] })), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.suspension)); this.once(c, "suspension", this.setting(k, this.SUBRULE3(this.word, { ARGS: ["suspension"] })), k); } },
@@ -829,8 +893,7 @@ class CovenantParser extends EmbeddedActionsParser {
           },
         },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(c);
   }, { recoveryValueFunc: () => this.abandon("continuity") as A.Continuity });
@@ -839,15 +902,13 @@ class CovenantParser extends EmbeddedActionsParser {
     const kw = this.stmt(this.CONSUME(K.records));
     const r: A.Records = this.begin("records", this.node(kw, { kind: "records" as const, keep: [] }));
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("records", [
         { ALT: () => { this.stmt(this.CONSUME(K.keep)); this.pushAll(r.keep, this.SUBRULE(this.nameList)); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.form)); this.once(r, "form", this.SUBRULE(this.word, { ARGS: ["form"] }), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.retain)); this.once(r, "retain", this.SUBRULE(this.duration), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.owner)); this.once(r, "owner", this.SUBRULE(this.ref), k); } },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(r);
   }, { recoveryValueFunc: () => this.abandon("records") as A.Records });
@@ -856,8 +917,7 @@ class CovenantParser extends EmbeddedActionsParser {
     const kw = this.stmt(this.CONSUME(K["early-warning"]));
     const e: A.EarlyWarning = this.begin("earlyWarning", this.node(kw, { kind: "early-warning" as const, signals: [] }));
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("early-warning", [
         { ALT: () => { const k = this.stmt(this.CONSUME(K.register)); this.once(e, "register", this.SUBRULE(this.ref), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.review)); this.CONSUME(K.at); this.once(e, "reviewAt", this.SUBRULE(this.name), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.respond)); this.CONSUME(K.within); this.once(e, "respond", this.SUBRULE(this.duration), k); } },
@@ -876,8 +936,7 @@ class CovenantParser extends EmbeddedActionsParser {
           },
         },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(e);
   }, { recoveryValueFunc: () => this.abandon("earlyWarning") as A.EarlyWarning });
@@ -886,8 +945,7 @@ class CovenantParser extends EmbeddedActionsParser {
     const kw = this.stmt(this.CONSUME(K["change-control"]));
     const c: A.ChangeControl = this.begin("changeControl", this.node(kw, { kind: "change-control" as const }));
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("change-control", [
         { ALT: () => { const k = this.stmt(this.CONSUME(K.requests)); this.once(c, "requests", this.SUBRULE(this.word, { ARGS: ["requests"] }), k); } },
         {
           ALT: () => {
@@ -915,8 +973,7 @@ class CovenantParser extends EmbeddedActionsParser {
           },
         },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(c);
   }, { recoveryValueFunc: () => this.abandon("changeControl") as A.ChangeControl });
@@ -925,13 +982,11 @@ class CovenantParser extends EmbeddedActionsParser {
     const kw = this.stmt(this.CONSUME(K["key-personnel"]));
     const k: A.KeyPersonnel = this.begin("keyPersonnel", this.node(kw, { kind: "key-personnel" as const, roles: [] }));
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("key-personnel", [
         { ALT: () => { this.stmt(this.CONSUME(K.roles)); this.pushAll(k.roles, this.SUBRULE(this.refList)); } },
         { ALT: () => { const t = this.stmt(this.CONSUME(K["replacement-notice"])); this.once(k, "replacementNotice", this.SUBRULE(this.duration), t); } },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(k);
   }, { recoveryValueFunc: () => this.abandon("keyPersonnel") as A.KeyPersonnel });
@@ -940,16 +995,14 @@ class CovenantParser extends EmbeddedActionsParser {
     const kw = this.stmt(this.CONSUME(K.termination));
     const t: A.Termination = this.begin("termination", this.node(kw, { kind: "termination" as const }));
     this.CONSUME(T.LBrace);
-    this.MANY(() =>
-      this.OR([
+    this.items("termination", [
         { ALT: () => { const k = this.stmt(this.CONSUME(K["for-cause"])); this.SUBRULE(this.word, { ARGS: ["cure"] }); this.once(t, "forCause", this.SUBRULE(this.duration), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K["for-convenience"])); this.CONSUME(K.notice); this.once(t, "forConvenience", this.SUBRULE2(this.duration), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K["exit-plan"])); this.SUBRULE2(this.word, { ARGS: ["due"] }); this.once(t, "exitPlan", this.SUBRULE3(this.duration), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K["exit-assistance"])); this.once(t, "exitAssistance", this.SUBRULE4(this.duration), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K["data-return"])); this.CONSUME(K.within); this.once(t, "dataReturn", this.SUBRULE5(this.duration), k); } },
         { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
+    ]);
     this.CONSUME(T.RBrace);
     return this.end(t);
   }, { recoveryValueFunc: () => this.abandon("termination") as A.Termination });
@@ -988,11 +1041,13 @@ export function parse(text: string): ParseOutput {
   for (const e of p.errors) syntaxErrors.push(recognitionIssue(e, text.length));
   syntaxErrors.push(...p.issues);
   syntaxErrors.sort((a, b) => a.range.start - b.range.start);
+  // Two errors at one token say the same thing twice (a bad unit, then the statement it broke).
+  const firstAtEachToken = syntaxErrors.filter((e, i) => i === 0 || e.range.start !== syntaxErrors[i - 1].range.start);
   const out: ParseOutput = {
     file: file ?? { imports: [], contracts: [], parties: [], calendars: [] },
     tokens: lexed.tokens,
     comments,
-    syntaxErrors,
+    syntaxErrors: firstAtEachToken,
     repeats: p.repeats,
     values: p.values,
     statementStarts: p.statementStarts,

@@ -74,7 +74,7 @@ export function parseWorkdays(words: readonly A.Word[]): { days: number[] } | { 
       days.push(i + 1);
       if (i === b) break;
     }
-    return { days };
+    return { days: days.sort((x, y) => x - y) };
   }
   const days: number[] = [];
   for (const w of words) {
@@ -84,7 +84,7 @@ export function parseWorkdays(words: readonly A.Word[]): { days: number[] } | { 
     }
     if (!days.includes(i + 1)) days.push(i + 1);
   }
-  return { days: days.sort() };
+  return { days: days.sort((x, y) => x - y) };
 }
 
 const knownZones = new Map<string, boolean>();

@@ -1,0 +1,124 @@
+import { strict as assert } from "node:assert";
+import { parse } from "../../server/src/core/parser";
+import { parseDate, parseTime, valueProblem, parseWorkdays, describeDuration } from "../../server/src/core/values";
+import type { Duration, Word } from "../../server/src/core/ast";
+import { linkFiles, summarize } from "../helpers/memory";
+
+/** A minimal contract around some statements, to see which values the linker rejects. */
+function contractWith(body: string, extra = ""): string {
+  return `contract c {\n customer a\n supplier b\n party a { }\n party b { }\n${body}\n}\n${extra}`;
+}
+
+function builtins(text: string): string[] {
+  const linked = linkFiles({ "main.covenant": text });
+  return summarize(linked.builtins, text);
+}
+
+function durationsOf(text: string): Duration[] {
+  return parse(text).values.filter((v): v is Duration => v.kind === "duration");
+}
+
+describe("values", () => {
+  describe("durations", () => {
+    it("reads singular and plural units, business units and all unit words", () => {
+      const ds = durationsOf(contractWith("termination { for-cause cure 1 day for-convenience notice 3 months exit-plan due 1 business day exit-assistance 10 business days data-return within 2 business hours }"));
+      assert.deepEqual(
+        ds.map((d) => [d.amount, d.unit, d.business]),
+        [[1, "day", false], [3, "month", false], [1, "day", true], [10, "day", true], [2, "hour", true]],
+      );
+      for (const unit of ["minute", "minutes", "hour", "hours", "week", "weeks", "year", "years"]) {
+        const [d] = durationsOf(contractWith(`term 2 ${unit}`));
+        assert.equal(d.unit, unit.replace(/s$/, ""), unit);
+      }
+    });
+
+    it("rejects zero and fractional amounts with VAL001 at the value", () => {
+      assert.deepEqual(builtins(contractWith("term 0 days")), ["VAL001@0 days"]);
+      assert.deepEqual(builtins(contractWith("term 1.5 days")), ["VAL001@1.5 days"]);
+      assert.deepEqual(builtins(contractWith("term 1 business day")), []);
+    });
+
+    it("describes durations in business terms", () => {
+      assert.equal(describeDuration({ amount: 1, unit: "day", business: true }), "1 business day");
+      assert.equal(describeDuration({ amount: 4, unit: "hour", business: true }), "4 business hours");
+      assert.equal(describeDuration({ amount: 1, unit: "month", business: false }), "1 month");
+    });
+
+    it("reads `months->terminate` as a unit, an arrow and a word", () => {
+      const text = contractWith('service s { sla x { chronic 3 breaches within 6 months->terminate } }');
+      const out = parse(text);
+      assert.deepEqual(out.syntaxErrors, []);
+      const sla = out.file.contracts[0].services[0].slas[0];
+      assert.equal(sla.chronics[0].within?.unit, "month");
+      assert.equal(sla.chronics[0].action?.text, "terminate");
+    });
+  });
+
+  describe("dates", () => {
+    it("accepts real calendar dates only", () => {
+      assert.deepEqual(parseDate("2024-02-29"), { year: 2024, month: 2, day: 29 });
+      assert.equal(parseDate("2025-02-29"), undefined);
+      assert.equal(parseDate("2025-02-31"), undefined);
+      assert.equal(parseDate("2026-13-01"), undefined);
+      assert.equal(parseDate("2026-00-10"), undefined);
+      assert.equal(parseDate("2026-04-31"), undefined);
+    });
+
+    it("reports 31 February and month 13 as VAL001 at the date", () => {
+      assert.deepEqual(builtins(contractWith("effective 2026-02-31")), ["VAL001@2026-02-31"]);
+      assert.deepEqual(builtins(contractWith("effective 2026-13-01")), ["VAL001@2026-13-01"]);
+      assert.deepEqual(builtins(contractWith("effective 2028-02-29")), []);
+    });
+  });
+
+  describe("clock times", () => {
+    it("accepts 00:00 to 24:00", () => {
+      assert.equal(parseTime("00:00"), 0);
+      assert.equal(parseTime("24:00"), 1440);
+      assert.equal(parseTime("24:01"), undefined);
+      assert.equal(parseTime("12:60"), undefined);
+      assert.equal(parseTime("25:00"), undefined);
+    });
+
+    it("makes `9:00` a syntax error and 25:00 a value error", () => {
+      const nine = builtins(contractWith("calendar { hours 9:00-17:00 }"));
+      assert.ok(nine.length > 0 && nine.every((f) => f.startsWith("SYN001")), nine.join());
+      assert.deepEqual(builtins(contractWith("calendar { hours 09:00-25:00 }")), ["VAL001@25:00"]);
+    });
+
+    it("rejects working hours that end at or before they start", () => {
+      assert.deepEqual(builtins(contractWith("calendar { hours 18:00-09:00 }")), ["VAL001@18:00-09:00"]);
+      assert.deepEqual(builtins(contractWith("calendar { hours 09:00-09:00 }")), ["VAL001@09:00-09:00"]);
+    });
+  });
+
+  describe("percentages", () => {
+    it("accepts 0% to 100% and rejects more", () => {
+      assert.deepEqual(builtins(contractWith('service s { sla x { metric "up" >= 100% cap 0% } }')), []);
+      assert.deepEqual(builtins(contractWith('service s { sla x { metric "up" >= 140% } }')), ["VAL001@140%"]);
+      assert.deepEqual(builtins(contractWith('service s { sla x { cap 100.5% } }')), ["VAL001@100.5%"]);
+    });
+  });
+
+  describe("calendars", () => {
+    const w = (...texts: string[]): Word[] => texts.map((text) => ({ text, range: { start: 0, end: 0 } }));
+    it("reads workday lists and ranges, wrapping over the weekend", () => {
+      assert.deepEqual(parseWorkdays(w("mon-fri")), { days: [1, 2, 3, 4, 5] });
+      assert.deepEqual(parseWorkdays(w("sun-thu")), { days: [1, 2, 3, 4, 7] });
+      assert.deepEqual(parseWorkdays(w("mon", "wed")), { days: [1, 3] });
+      assert.ok("problem" in parseWorkdays(w("funday")));
+      assert.ok("problem" in parseWorkdays(w("mon-fri", "sat")));
+    });
+
+    it("rejects unknown days and time zones with VAL001", () => {
+      assert.deepEqual(builtins(contractWith("calendar { workdays mon, funday }")), ["VAL001@funday"]);
+      assert.deepEqual(builtins(contractWith('calendar { timezone "Mars/Olympus" }')), ['VAL001@"Mars/Olympus"']);
+      assert.deepEqual(builtins(contractWith('calendar { timezone "Europe/London" workdays sun-thu }')), []);
+    });
+  });
+
+  it("valueProblem speaks in the user's words", () => {
+    assert.match(valueProblem({ kind: "percent", value: 140, text: "140%", range: { start: 0, end: 4 } })!, /over 100%/);
+    assert.match(valueProblem({ kind: "date", text: "2025-02-30", range: { start: 0, end: 10 } })!, /not a calendar date/);
+  });
+});
