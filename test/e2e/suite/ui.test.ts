@@ -1,0 +1,50 @@
+// Scenario 7: checks through the rendered page. The Problems panel lists payroll's findings, and a
+// screenshot shows a contract with its simulation beside it (test/e2e/artifacts/, and the README's picture).
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import { activateExtension, compareWithExpectations, diagnosticsWhen, expectations, openSample } from "./helpers";
+import { askPage, skipWithoutPage, type FrameText } from "./page";
+import { simulateT1 } from "./t1";
+
+describe("the window as a user sees it", () => {
+  before(activateExtension);
+
+  it("the Problems panel lists payroll's findings", async function () {
+    skipWithoutPage(this);
+    const document = (await openSample("payroll.covenant")).document;
+    const expected = expectations(document.getText());
+    await diagnosticsWhen(document.uri, (ds) => compareWithExpectations(expected, ds).missing.length === 0);
+    const codes = [...new Set([...expected.values()].flat())].sort();
+
+    await vscode.commands.executeCommand("workbench.action.focusActiveEditorGroup");
+    await askPage("press", { keys: "Control+Shift+M" });
+    // every row rendered at once: the panel's list only draws the rows that fit
+    await vscode.commands.executeCommand("workbench.action.toggleMaximizedPanel");
+    try {
+      const rows = await askPage<string[]>("problemRows", { expect: codes });
+      const shown = rows.join("\n");
+      assert.ok(/payroll\.covenant/.test(shown), `the panel does not name payroll.covenant:\n${shown}`);
+      assert.deepEqual(codes.filter((code) => !shown.includes(code)), [], `Problems panel rows:\n${shown}`);
+    } finally {
+      await vscode.commands.executeCommand("workbench.action.toggleMaximizedPanel");
+    }
+  });
+
+  it("a screenshot shows the contract with its simulation beside it", async function () {
+    skipWithoutPage(this);
+    await simulateT1();
+    // the contract's ladder at the top of the editor, next to the simulation it produced
+    const editor = await openSample("northwind.covenant");
+    const ladderLine = editor.document.getText().split("\n").findIndex((l) => l.startsWith("  escalation standard"));
+    editor.revealRange(new vscode.Range(ladderLine, 0, ladderLine + 30, 0), vscode.TextEditorRevealType.AtTop);
+    editor.selection = new vscode.Selection(ladderLine, 2, ladderLine, 2);
+    const frames = await askPage<FrameText[]>("frames", { expect: ["Jo Lee", "Carla Diaz"] });
+    assert.ok(frames.some((f) => f.text.includes("Jo Lee")), "the simulation is not on screen");
+
+    const shot = await askPage<{ file: string; bytes: number }>("screenshot", {
+      name: "editor-with-simulation",
+      readme: true,
+    });
+    assert.ok(shot.bytes > 20_000, `the screenshot ${shot.file} is suspiciously small (${shot.bytes} bytes)`);
+  });
+});
