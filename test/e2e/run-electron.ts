@@ -43,10 +43,10 @@ async function vscodeExecutable(): Promise<string> {
 async function run(grep: string | undefined): Promise<number> {
   buildExtensionIfNeeded();
   requireSuite();
+  const executable = await vscodeExecutable();
   if (process.platform === "linux" && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     throw new NotRun("VS Code desktop needs a display: run under `xvfb-run -a`, or use npm run test:e2e");
   }
-  const executable = await vscodeExecutable();
   let folders: RunFolders | undefined;
   try {
     folders = createRunFolders("electron");
