@@ -150,18 +150,19 @@ class CovenantParser extends EmbeddedActionsParser {
     return t === T.RBrace || t === T.LBrace;
   }
 
+  // Single-token deletion (Chevrotain passes the expected type; the token to delete is LA(1)). Braces and
+  // semicolons delimit statements and blocks, so deleting one would merge two; and a keyword after the
+  // deleted token starts the next statement rather than being the missing name.
+  protected override canTokenTypeBeDeletedInRecovery(expected: TokenType): boolean {
+    const doomed = this.LA(1).tokenType;
+    if (doomed === T.RBrace || doomed === T.LBrace || doomed === T.Semicolon) return false;
+    return expected !== T.Identifier || this.LA(2).tokenType === T.Identifier;
+  }
+
   // ---- helpers (no grammar in here) ----
 
   private defined<V>(into: V[], item: V | undefined): void {
     if (!this.RECORDING_PHASE && item !== undefined && item !== null) into.push(item);
-  }
-
-  /** `word {` or `word word {` or `word "label" {` where no statement of the block starts: a mistyped block. */
-  private unknownBlockAhead(): boolean {
-    const [a, b, c] = [this.LA(1).tokenType, this.LA(2).tokenType, this.LA(3).tokenType];
-    if (!a || !T.isWordToken(a)) return false;
-    if (b === T.LBrace) return true;
-    return !!b && (T.isWordToken(b) || b === T.StringLiteral || b === T.UnterminatedString) && c === T.LBrace;
   }
 
   private r(t: IToken): A.Range {
@@ -348,14 +349,40 @@ class CovenantParser extends EmbeddedActionsParser {
     return s;
   });
 
-  /** Error production: a block whose keyword is unknown here is skipped whole and reported once. */
-  private unknownBlock = this.RULE("unknownBlock", (block: BlockKind): void => {
-    const first = this.CONSUME(T.Identifier);
-    this.ACTION(() => {
+  /**
+   * The statements of a block. The loop goes on while a statement of this block comes next, so that an
+   * unknown word ends it and Chevrotain's in-repetition recovery reports it right there. A mistyped block
+   * (`dispte { ... }`) is skipped whole by the loop's gate and reported once, so its braces cannot close
+   * the enclosing block early.
+   */
+  private items(block: BlockKind, alts: IOrAlt<unknown>[]): void {
+    this.many(7, {
+      GATE: () => {
+        this.skipMistypedBlocks(block);
+        return this.statementAhead(block);
+      },
+      DEF: () => this.or(7, alts),
+    });
+  }
+
+  private statementAhead(block: BlockKind): boolean {
+    const t = this.LA(1).tokenType;
+    return t === T.Semicolon || (t !== undefined && STARTS[block].has(t));
+  }
+
+  /** `word {`, `word word {` or `word "label" {` where no statement of the block starts. */
+  private mistypedBlockAhead(block: BlockKind): boolean {
+    const [a, b, c] = [this.LA(1).tokenType, this.LA(2).tokenType, this.LA(3).tokenType];
+    if (!a || !T.isWordToken(a) || STARTS[block].has(a)) return false;
+    if (b === T.LBrace) return true;
+    return !!b && (T.isWordToken(b) || b === T.StringLiteral || b === T.UnterminatedString) && c === T.LBrace;
+  }
+
+  private skipMistypedBlocks(block: BlockKind): void {
+    while (this.mistypedBlockAhead(block)) {
+      const first = this.LA(1);
       let depth = 0;
-      for (;;) {
-        const t = this.LA(1);
-        if (!t.tokenType || t.tokenType.name === "EOF") break;
+      for (let t = first; t.tokenType && t.tokenType.name !== "EOF"; t = this.LA(1)) {
         this.SKIP_TOKEN();
         if (t.tokenType === T.LBrace) depth++;
         else if (t.tokenType === T.RBrace && --depth <= 0) break;
@@ -365,24 +392,7 @@ class CovenantParser extends EmbeddedActionsParser {
         range: this.r(first),
         message: `'${first.image}' is not a statement of ${blockTitle(block)}${hint ? `; did you mean '${hint}'?` : ""}`,
       });
-    });
-  });
-
-  /**
-   * The statements of a block. The loop goes on while a statement of this block (or a mistyped block)
-   * comes next, so that an unknown word ends it and Chevrotain's in-repetition recovery reports it there.
-   */
-  private items(block: BlockKind, alts: IOrAlt<unknown>[]): void {
-    const unknown: IOrAlt<unknown> = { GATE: () => this.unknownBlockAhead(), IGNORE_AMBIGUITIES: true, ALT: () => this.SUBRULE9(this.unknownBlock, { ARGS: [block] }) };
-    this.many(7, {
-      GATE: () => this.statementAhead(block),
-      DEF: () => this.or(7, { MAX_LOOKAHEAD: 1, DEF: [...alts, unknown] }),
-    });
-  }
-
-  private statementAhead(block: BlockKind): boolean {
-    const t = this.LA(1).tokenType;
-    return t === T.Semicolon || (t !== undefined && STARTS[block].has(t)) || this.unknownBlockAhead();
+    }
   }
 
   // ---- document ----
