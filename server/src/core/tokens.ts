@@ -123,7 +123,7 @@ export const allTokens: TokenType[] = [
 
 export const covenantLexer = new Lexer(allTokens, {
   positionTracking: "onlyOffset",
-  ensureOptimizations: false,
+  ensureOptimizations: true,
 });
 
 /** True for tokens that are written as words (identifiers and keywords). */
