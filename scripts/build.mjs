@@ -4,6 +4,8 @@ import { build } from "esbuild";
 import { chmodSync, existsSync, readFileSync } from "node:fs";
 
 const minify = process.argv.includes("--minify") || process.env.COVENANT_MINIFY === "1";
+// `--outdir DIR` writes the bundles elsewhere (the benchmark measures minified sizes without touching dist/).
+const outdir = process.argv.includes("--outdir") ? process.argv[process.argv.indexOf("--outdir") + 1] : "dist";
 const common = {
   define: { COVENANT_VERSION: JSON.stringify(JSON.parse(readFileSync("package.json", "utf8")).version) },
   bundle: true,
@@ -29,10 +31,10 @@ await Promise.all(
       await build({
         ...common,
         entryPoints: [e.in],
-        outfile: e.out,
+        outfile: e.out.replace(/^dist\//, outdir + "/"),
         external: e.external ?? [],
         banner: e.bin ? { js: "#!/usr/bin/env node" } : undefined,
       });
-      if (e.bin) chmodSync(e.out, 0o755);
+      if (e.bin) chmodSync(e.out.replace(/^dist\//, outdir + "/"), 0o755);
     }),
 );
