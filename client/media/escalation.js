@@ -1,0 +1,72 @@
+// Script of the escalation webviews: buttons post messages to the extension, updates replace the view,
+// the arrow keys move through the list of events. Loaded with the page's nonce; no inline handlers.
+// @ts-check
+(function () {
+  // eslint-disable-next-line no-undef
+  const vscode = acquireVsCodeApi();
+  const main = document.getElementById("main");
+
+  document.addEventListener("click", (event) => {
+    const target = /** @type {HTMLElement | null} */ (event.target instanceof Element ? event.target.closest("[data-command]") : null);
+    if (!target) return;
+    vscode.postMessage({
+      type: target.getAttribute("data-command"),
+      contract: target.getAttribute("data-contract") ?? undefined,
+      ladder: target.getAttribute("data-ladder") ?? undefined,
+    });
+  });
+
+  document.addEventListener("keydown", (event) => {
+    const item = event.target instanceof Element ? event.target.closest("[data-nav-item]") : null;
+    const list = item ? item.closest("[data-nav-list]") : null;
+    if (!item || !list) return;
+    const items = Array.from(list.querySelectorAll("[data-nav-item]"));
+    const index = items.indexOf(item);
+    let next = -1;
+    if (event.key === "ArrowDown") next = Math.min(items.length - 1, index + 1);
+    else if (event.key === "ArrowUp") next = Math.max(0, index - 1);
+    else if (event.key === "Home") next = 0;
+    else if (event.key === "End") next = items.length - 1;
+    if (next < 0) return;
+    event.preventDefault();
+    /** @type {HTMLElement} */ (items[next]).focus();
+  });
+
+  /** Keeps focus on the same control (by its position among focusable elements) across an update. */
+  function focusIndex() {
+    const focusable = Array.from(main.querySelectorAll("button, a, [tabindex]"));
+    return focusable.indexOf(/** @type {Element} */ (document.activeElement));
+  }
+
+  function restoreFocus(index) {
+    if (index < 0) return;
+    const focusable = Array.from(main.querySelectorAll("button, a, [tabindex]"));
+    const element = /** @type {HTMLElement | undefined} */ (focusable[Math.min(index, focusable.length - 1)]);
+    if (element) element.focus({ preventScroll: true });
+  }
+
+  function revealFocused() {
+    const focused = /** @type {HTMLElement | null} */ (main.querySelector("[data-focused]"));
+    if (focused) {
+      focused.scrollIntoView({ block: "start" });
+      focused.focus({ preventScroll: true });
+    }
+  }
+
+  window.addEventListener("message", (event) => {
+    const message = event.data;
+    if (!message || message.type !== "update" || typeof message.body !== "string") return;
+    const index = focusIndex();
+    const scroll = window.scrollY;
+    // The body was built by the extension with every contract string escaped (webview-html.ts).
+    main.innerHTML = message.body;
+    if (message.reveal) revealFocused();
+    else {
+      window.scrollTo(0, scroll);
+      restoreFocus(index);
+    }
+  });
+
+  revealFocused();
+  vscode.postMessage({ type: "ready" });
+})();

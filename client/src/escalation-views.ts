@@ -1,0 +1,288 @@
+// The escalation webview panels: a preview of a file's ladders and a simulation. Each panel follows
+// its document live: an edit to any Covenant file asks the server again (debounced), and the view is
+// replaced in place so that scroll position and keyboard focus survive.
+import * as path from "node:path";
+import * as vscode from "vscode";
+import { CancellationTokenSource } from "vscode-languageclient/node";
+import { requestFailure } from "./request-errors";
+import { CovenantServer } from "./language-server";
+import {
+  ESCALATION_GRAPH_REQUEST,
+  EscalationGraph,
+  EscalationGraphParams,
+  SIMULATE_REQUEST,
+  SimulateParams,
+  SimulationResult,
+} from "./protocol";
+import {
+  LadderFocus,
+  newNonce,
+  page,
+  previewBody,
+  problemBanner,
+  simulationBody,
+} from "./webview-html";
+
+const REFRESH_DELAY_MS = 400;
+
+type Content =
+  | { kind: "preview"; graph: EscalationGraph; focus: LadderFocus }
+  | { kind: "simulation"; params: SimulateParams; result: SimulationResult };
+
+type ViewKind = Content["kind"];
+
+interface WebviewMessage {
+  type?: string;
+  contract?: string;
+  ladder?: string;
+}
+
+class EscalationView implements vscode.Disposable {
+  readonly panel: vscode.WebviewPanel;
+  private content: Content;
+  private problem: string | undefined;
+  private body = "";
+  private timer: NodeJS.Timeout | undefined;
+  private running: CancellationTokenSource | undefined;
+  private generation = 0;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly views: EscalationViews,
+    readonly uri: vscode.Uri,
+    content: Content,
+  ) {
+    this.content = content;
+    const media = vscode.Uri.joinPath(views.extensionUri, "client", "media");
+    this.panel = vscode.window.createWebviewPanel(
+      `covenant.${content.kind}`,
+      this.title(),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [media], retainContextWhenHidden: true, enableFindWidget: true },
+    );
+    const webview = this.panel.webview;
+    this.body = this.render();
+    webview.html = page({
+      title: this.title(),
+      cspSource: webview.cspSource,
+      nonce: newNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, "escalation.js")).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, "escalation.css")).toString(),
+      body: this.body,
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((m: WebviewMessage) => void this.onMessage(m)),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  get kind(): ViewKind {
+    return this.content.kind;
+  }
+
+  private title(): string {
+    const file = path.basename(this.uri.path);
+    return this.content.kind === "preview" ? `Escalation · ${file}` : `Simulation · ${this.content.result.ladder} · ${file}`;
+  }
+
+  private render(): string {
+    const view =
+      this.content.kind === "preview"
+        ? previewBody(this.content.graph, this.content.focus)
+        : simulationBody(this.content.result, this.content.params);
+    return (this.problem ? problemBanner(this.problem) : "") + view;
+  }
+
+  /** Shows new content, e.g. when the command is run again for the same file. */
+  show(content: Content): void {
+    this.content = content;
+    this.problem = undefined;
+    this.panel.title = this.title();
+    this.post(true);
+    this.panel.reveal(vscode.ViewColumn.Beside, true);
+  }
+
+  private post(reveal: boolean): void {
+    this.body = this.render();
+    void this.panel.webview.postMessage({ type: "update", body: this.body, reveal });
+  }
+
+  scheduleRefresh(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  /** Asks the server again; a newer refresh cancels an older one, and an older answer is dropped. */
+  private async refresh(): Promise<void> {
+    this.timer = undefined;
+    this.running?.cancel();
+    const cancel = new CancellationTokenSource();
+    this.running = cancel;
+    const generation = ++this.generation;
+    const content = this.content;
+    try {
+      if (content.kind === "preview") {
+        const params: EscalationGraphParams = { uri: this.uri.toString() };
+        const graph = await this.views.server.request<EscalationGraph>(ESCALATION_GRAPH_REQUEST, params, cancel.token);
+        if (generation !== this.generation) return;
+        this.content = { ...content, graph };
+      } else {
+        const result = await this.views.server.request<SimulationResult>(SIMULATE_REQUEST, content.params, cancel.token);
+        if (generation !== this.generation) return;
+        this.content = { ...content, result };
+      }
+      this.problem = undefined;
+    } catch (error) {
+      if (generation !== this.generation) return;
+      const failure = requestFailure(error);
+      if (failure.cancelled) return;
+      this.problem = `${failure.message} The view shows the last result and updates when the file is fixed.`;
+    }
+    this.panel.title = this.title();
+    this.post(false);
+  }
+
+  private async onMessage(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case "ready":
+        // An update posted before the page's script listened would be lost: send the latest view.
+        this.post(false);
+        return;
+      case "copyMarkdown":
+        if (this.content.kind === "simulation") {
+          await vscode.env.clipboard.writeText(this.content.result.markdown ?? "");
+          vscode.window.setStatusBarMessage("Covenant: simulation copied as Markdown", 3000);
+        }
+        return;
+      case "copyMermaid":
+        if (this.content.kind === "preview") {
+          await vscode.env.clipboard.writeText(this.content.graph.mermaid ?? "");
+          vscode.window.setStatusBarMessage("Covenant: escalation path copied as Mermaid", 3000);
+        }
+        return;
+      case "exportSvg":
+        await this.exportSvg();
+        return;
+      case "reveal":
+        await this.views.revealLadder(this.uri, message.contract, message.ladder);
+        return;
+      case "simulate":
+        await vscode.commands.executeCommand("covenant.simulateEscalation", this.uri, message.ladder, message.contract);
+        return;
+    }
+  }
+
+  private async exportSvg(): Promise<void> {
+    const svg = this.content.kind === "preview" ? this.content.graph.svg : this.content.result.svg;
+    if (!svg) {
+      void vscode.window.showWarningMessage("Covenant: there is no diagram to export.");
+      return;
+    }
+    const base = path.basename(this.uri.path).replace(/\.covenant$/, "");
+    const name = this.content.kind === "preview" ? `${base}-escalation.svg` : `${base}-${this.content.result.ladder}.svg`;
+    const defaultUri = this.uri.scheme === "file" ? vscode.Uri.joinPath(this.uri, "..", name) : undefined;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri,
+      filters: { "SVG image": ["svg"] },
+      saveLabel: "Export SVG",
+      title: "Export the escalation diagram",
+    });
+    if (!target) return;
+    try {
+      await vscode.workspace.fs.writeFile(target, Buffer.from(svg, "utf8"));
+      vscode.window.setStatusBarMessage(`Covenant: diagram saved to ${target.fsPath || target.toString()}`, 5000);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Covenant: could not save the diagram: ${requestFailure(error).message}`);
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.running?.cancel();
+    this.generation++;
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.views.forget(this);
+  }
+}
+
+/** One preview and one simulation panel per file; reused when a command runs again. */
+export class EscalationViews implements vscode.Disposable {
+  private readonly views = new Set<EscalationView>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly graphs = new Map<string, EscalationGraph>();
+
+  constructor(
+    readonly extensionUri: vscode.Uri,
+    readonly server: CovenantServer,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        // Any Covenant file may be imported by the one a view shows, so every view follows every edit.
+        if (event.document.languageId !== "covenant" || event.contentChanges.length === 0) return;
+        for (const view of this.views) view.scheduleRefresh();
+      }),
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (document.languageId !== "covenant") return;
+        for (const view of this.views) view.scheduleRefresh();
+      }),
+    );
+  }
+
+  private find(kind: ViewKind, uri: vscode.Uri): EscalationView | undefined {
+    for (const view of this.views) if (view.kind === kind && view.uri.toString() === uri.toString()) return view;
+    return undefined;
+  }
+
+  showPreview(uri: vscode.Uri, graph: EscalationGraph, focus: LadderFocus): void {
+    this.graphs.set(uri.toString(), graph);
+    this.open(uri, { kind: "preview", graph, focus });
+  }
+
+  showSimulation(uri: vscode.Uri, params: SimulateParams, result: SimulationResult): void {
+    this.open(uri, { kind: "simulation", params, result });
+  }
+
+  private open(uri: vscode.Uri, content: Content): void {
+    const existing = this.find(content.kind, uri);
+    if (existing) {
+      existing.show(content);
+      return;
+    }
+    this.views.add(new EscalationView(this, uri, content));
+  }
+
+  rememberGraph(uri: vscode.Uri, graph: EscalationGraph): void {
+    this.graphs.set(uri.toString(), graph);
+  }
+
+  /** Selects a ladder's declaration in the editor (from the preview's "Go to ladder"). */
+  async revealLadder(uri: vscode.Uri, contract: string | undefined, ladder: string | undefined): Promise<void> {
+    let graph = this.graphs.get(uri.toString());
+    try {
+      graph = await this.server.request<EscalationGraph>(ESCALATION_GRAPH_REQUEST, { uri: uri.toString() });
+      this.graphs.set(uri.toString(), graph);
+    } catch {
+      // The last graph still knows where the ladder was.
+    }
+    const found = graph?.contracts
+      .filter((c) => !contract || c.name === contract)
+      .flatMap((c) => c.ladders)
+      .find((l) => l.name === ladder);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
+    if (!found) return;
+    const start = new vscode.Position(found.range.start.line, found.range.start.character);
+    const end = new vscode.Position(found.range.end.line, found.range.end.character);
+    editor.selection = new vscode.Selection(start, start);
+    editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  forget(view: EscalationView): void {
+    this.views.delete(view);
+  }
+
+  dispose(): void {
+    for (const view of [...this.views]) view.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
