@@ -2,7 +2,7 @@
 import { Program } from "../core/program";
 import type { Finding, Severity } from "../core/findings";
 import { allFindings } from "../analysis/analyse";
-import { collectFiles, configFor, diskHost, toUri, UsageError } from "./files";
+import { collectFiles, configLookup, diskHost, toUri, UsageError } from "./files";
 import { LineIndex } from "./positions";
 import { CliContext, today } from "./context";
 
@@ -30,11 +30,12 @@ export function checkFiles(options: CheckOptions): LocatedFinding[] {
   const files = collectFiles(options.paths.length > 0 ? options.paths : ["."]);
   const program = new Program(diskHost);
   const out: LocatedFinding[] = [];
+  const configFor = configLookup(options.config);
   for (const file of files) {
     const uri = toUri(file);
     const linked = program.link(uri);
     if (!linked) throw new UsageError(`cannot read '${file}'`);
-    const config = configFor(file, options.config);
+    const config = configFor(file);
     const findings = allFindings(linked, {
       today: options.today ?? config?.config.today ?? today(),
       rules: config?.config.rules,

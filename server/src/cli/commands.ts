@@ -2,6 +2,7 @@
 import type { ParseArgsConfig } from "node:util";
 import type { CliContext } from "./context";
 import { runCheck } from "./check";
+import { runFormat } from "./format";
 
 export interface Command {
   name: string;
@@ -19,5 +20,11 @@ export const commands: Command[] = [
     options: {},
     run: (ctx, v, paths) =>
       runCheck(ctx, { paths, today: str(v.today), config: str(v.config), contract: str(v.contract) }, str(v.format) ?? "text"),
+  },
+  {
+    name: "format",
+    usage: "covenant format [--check] [--indent N] PATH...",
+    options: { check: { type: "boolean" }, indent: { type: "string" } },
+    run: (ctx, v, paths) => runFormat(ctx, { paths, check: v.check === true, indent: str(v.indent) }),
   },
 ];

@@ -59,15 +59,21 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-const configCache = new Map<string, { file: string; config: CovenantConfig } | null>();
+type ConfigCache = Map<string, { file: string; config: CovenantConfig } | null>;
+
+/** Configuration lookups for one run of a command (files are read once per run, never across runs). */
+export function configLookup(explicit?: string): (file: string) => { file: string; config: CovenantConfig } | undefined {
+  const cache: ConfigCache = new Map();
+  return (file) => configFor(file, explicit, cache);
+}
 
 /** The configuration for a file: `--config` if given, else the nearest `covenant.json` above it. */
-export function configFor(file: string, explicit?: string): { file: string; config: CovenantConfig } | undefined {
-  if (explicit) return loadConfig(explicit, true)!;
+function configFor(file: string, explicit: string | undefined, configCache: ConfigCache): { file: string; config: CovenantConfig } | undefined {
+  if (explicit) return loadConfig(explicit, true, configCache)!;
   let dir = path.dirname(path.resolve(file));
   for (;;) {
     const candidate = path.join(dir, "covenant.json");
-    const found = loadConfig(candidate, false);
+    const found = loadConfig(candidate, false, configCache);
     if (found) return found;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
@@ -75,7 +81,7 @@ export function configFor(file: string, explicit?: string): { file: string; conf
   }
 }
 
-function loadConfig(file: string, required: boolean): { file: string; config: CovenantConfig } | undefined {
+function loadConfig(file: string, required: boolean, configCache: ConfigCache): { file: string; config: CovenantConfig } | undefined {
   const key = path.resolve(file);
   const cached = configCache.get(key);
   if (cached !== undefined) return cached ?? undefined;
