@@ -1,0 +1,246 @@
+// The contract's business calendar (simulation.md, "Calendar arithmetic"): business days, working time and
+// wall-clock arithmetic in the calendar's time zone, so that a summer-time change moves no deadline off 17:00.
+import { DateTime } from "luxon";
+import type * as A from "../core/ast";
+import type { CalendarInfo } from "../core/link";
+import { describeDuration, isTimeZone, parseDate, parseTime, parseWorkdays } from "../core/values";
+import { publicHolidays, regionProblem } from "./holidays";
+
+export { isKnownRegion, regionProblem, HOLIDAY_COUNTRIES } from "./holidays";
+
+/** A duration as the calendar counts it (a contract's `5 business days`, or one typed by a user). */
+export type CalendarDuration = Pick<A.Duration, "amount" | "unit" | "business">;
+
+/** A calculation the calendar cannot finish (no business day within ten years); reported as an input error. */
+export class CalendarError extends Error {}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+/** How far the calendar looks for a business day before it gives up (a calendar with every day a holiday). */
+const SEARCH_LIMIT_DAYS = 3660;
+
+export interface CalendarDescription {
+  timezone: string;
+  workdays: string[];
+  hours: string;
+  holidays: string[];
+  regions: string[];
+}
+
+export class BusinessCalendar {
+  private readonly holidayYears = new Map<number, Map<string, string>>();
+
+  constructor(
+    readonly zone: string,
+    /** ISO weekdays, 1 = Monday. */
+    readonly workdays: readonly number[],
+    /** Opening and closing as milliseconds after local midnight (closing may be 24:00). */
+    readonly opens: number,
+    readonly closes: number,
+    readonly holidayDates: readonly string[],
+    readonly regions: readonly string[],
+  ) {}
+
+  describe(): CalendarDescription {
+    const clock = (ms: number): string => `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}`;
+    return {
+      timezone: this.zone,
+      workdays: this.workdays.map((d) => DAY_NAMES[d - 1]),
+      hours: `${clock(this.opens)}-${clock(this.closes)}`,
+      holidays: [...this.holidayDates],
+      regions: [...this.regions],
+    };
+  }
+
+  /** The holiday's name on a local date (`YYYY-MM-DD`), or undefined when the date is no holiday. */
+  holiday(date: string): string | undefined {
+    const year = Number(date.slice(0, 4));
+    let names = this.holidayYears.get(year);
+    if (!names) {
+      names = new Map();
+      for (const region of this.regions) for (const h of publicHolidays(region, year)) if (!names.has(h.date)) names.set(h.date, `${h.name} (${region})`);
+      for (const d of this.holidayDates) if (d.startsWith(`${year}-`)) names.set(d, "holiday");
+      this.holidayYears.set(year, names);
+    }
+    return names.get(date);
+  }
+
+  isBusinessDay(date: string): boolean {
+    return this.workdays.includes(isoWeekday(date)) && this.holiday(date) === undefined;
+  }
+
+  /** The next business day strictly after `date`. */
+  nextBusinessDay(date: string): string {
+    let d = date;
+    for (let i = 0; i < SEARCH_LIMIT_DAYS; i++) {
+      d = addDays(d, 1);
+      if (this.isBusinessDay(d)) return d;
+    }
+    throw new CalendarError(`the calendar has no business day in the ten years after ${date}`);
+  }
+
+  /** The wall-clock moment `ms` after local midnight of `date` in the calendar's zone (24:00 is the next midnight). */
+  at(date: string, ms: number): DateTime {
+    const day = ms >= DAY_MS ? addDays(date, 1) : date;
+    const rest = ms >= DAY_MS ? ms - DAY_MS : ms;
+    const [year, month, dayOfMonth] = day.split("-").map(Number);
+    return DateTime.fromObject(
+      { year, month, day: dayOfMonth, hour: Math.floor(rest / 3_600_000), minute: Math.floor(rest / 60_000) % 60, second: Math.floor(rest / 1000) % 60, millisecond: rest % 1000 },
+      { zone: this.zone },
+    );
+  }
+
+  /** Local date and wall-clock milliseconds after midnight of a moment. */
+  private local(t: DateTime): { date: string; ms: number } {
+    const z = t.setZone(this.zone);
+    return { date: z.toISODate()!, ms: ((z.hour * 60 + z.minute) * 60 + z.second) * 1000 + z.millisecond };
+  }
+
+  /** Whether the moment lies in working time: a business day, from opening up to (not including) closing. */
+  isWorkingTime(t: DateTime): boolean {
+    const { date, ms } = this.local(t);
+    return this.isBusinessDay(date) && ms >= this.opens && ms < this.closes;
+  }
+
+  /**
+   * Where the clock starts for a matter raised at `t`: then, inside working time; the day's opening on a
+   * business day before opening; else the next business day's opening.
+   */
+  start(t: DateTime): DateTime {
+    const { date, ms } = this.local(t);
+    if (this.isBusinessDay(date)) {
+      if (ms < this.opens) return this.at(date, this.opens);
+      if (ms < this.closes) return t.setZone(this.zone);
+    }
+    return this.at(this.nextBusinessDay(date), this.opens);
+  }
+
+  /** Closing time on the n-th business day after s's date (s's own date not counted). */
+  addBusinessDays(s: DateTime, n: number): DateTime {
+    let date = this.local(s).date;
+    for (let i = 0; i < n; i++) date = this.nextBusinessDay(date);
+    return this.at(date, this.closes);
+  }
+
+  /** n hours of working time counted from s (from the next opening if s is outside); may end exactly at closing. */
+  addBusinessHours(s: DateTime, n: number): DateTime {
+    const first = this.local(this.start(s));
+    let date = first.date;
+    let from = first.ms;
+    let remaining = n * 3_600_000;
+    for (;;) {
+      const available = this.closes - from;
+      if (remaining <= available) return this.at(date, from + remaining);
+      remaining -= available;
+      date = this.nextBusinessDay(date);
+      from = this.opens;
+    }
+  }
+
+  /** Plain wall-clock arithmetic: the local date and clock reading move, then the zone gives the instant. */
+  addWallClock(s: DateTime, amount: number, unit: A.UnitName): DateTime {
+    const z = s.setZone(this.zone);
+    const shadow = DateTime.fromObject(z.toObject(), { zone: "UTC" }).plus({ [`${unit}s`]: amount });
+    const { year, month, day, hour, minute, second, millisecond } = shadow.toObject();
+    return DateTime.fromObject({ year, month, day, hour, minute, second, millisecond }, { zone: this.zone });
+  }
+
+  /** s plus a duration of the contract (business units on this calendar, the others on the wall clock). */
+  add(s: DateTime, d: CalendarDuration): DateTime {
+    if (d.business && d.unit === "day") return this.addBusinessDays(s, d.amount);
+    if (d.business && d.unit === "hour") return this.addBusinessHours(s, d.amount);
+    if (d.business) throw new CalendarError(`'${describeDuration(d)}' is not a unit the calendar counts (business days or business hours)`);
+    return this.addWallClock(s, d.amount, d.unit);
+  }
+
+  /** Business days d with from < d <= to (local dates `YYYY-MM-DD`). */
+  businessDaysBetween(from: string, to: string): number {
+    let count = 0;
+    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (this.isBusinessDay(d)) count++;
+    return count;
+  }
+
+  /** The local date of a moment. */
+  dateOf(t: DateTime): string {
+    return this.local(t).date;
+  }
+
+  /** `2025-12-24T09:00:00+00:00`: the moment in the calendar's zone with its offset. */
+  format(t: DateTime): string {
+    const z = t.setZone(this.zone);
+    return z.toFormat(z.millisecond ? "yyyy-MM-dd'T'HH:mm:ss.SSSZZ" : "yyyy-MM-dd'T'HH:mm:ssZZ");
+  }
+
+  /**
+   * An ISO 8601 instant typed by a user: `2025-12-23T18:10:00Z`, `2025-12-23T19:10+01:00`; without an offset
+   * (`2025-12-23T18:10`, `2025-12-23 18:10`, `2025-12-23`) it is wall-clock time in the calendar's zone.
+   */
+  parseInstant(text: string): DateTime | undefined {
+    const t = text.trim();
+    if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i.test(t)) return undefined;
+    if (!parseDate(t.slice(0, 10))) return undefined;
+    const dt = DateTime.fromISO(t.replace(" ", "T"), { zone: this.zone, setZone: false });
+    return dt.isValid ? dt.setZone(this.zone) : undefined;
+  }
+}
+
+/** The default calendar of language.md: UTC, mon-fri, 09:00-17:00, no holidays. */
+export const DEFAULT_CALENDAR_TEXT = "timezone UTC, workdays mon-fri, hours 09:00-17:00, no holidays";
+
+/** The business calendar of a contract (language.md defaults for what it omits), or the problem that prevents one. */
+export function businessCalendar(info: CalendarInfo | undefined): { calendar: BusinessCalendar } | { error: string } {
+  const c = info?.calendar;
+  const what = c?.name ? `calendar '${c.name.text}'` : "the contract's calendar";
+  if (c?.incomplete) return { error: `${what} has a syntax error; fix it to simulate` };
+
+  const zone = c?.timezone?.value ?? "UTC";
+  if (!isTimeZone(zone)) return { error: `${what} names an unknown time zone '${zone}' (an IANA name such as "Europe/London")` };
+
+  let workdays = [1, 2, 3, 4, 5];
+  if (c && c.workdays.length > 0) {
+    const w = parseWorkdays(c.workdays);
+    if ("problem" in w) return { error: `${what}: ${w.problem}` };
+    workdays = w.days;
+  }
+
+  let opens = 9 * 3_600_000;
+  let closes = 17 * 3_600_000;
+  if (c?.hours) {
+    const from = c.hours.from && parseTime(c.hours.from.text);
+    const to = c.hours.to && parseTime(c.hours.to.text);
+    if (from === undefined || to === undefined) return { error: `${what} has incomplete working hours` };
+    if (to <= from) return { error: `${what} has working hours that end at or before they start (${c.hours.from!.text}-${c.hours.to!.text})` };
+    opens = from * 60_000;
+    closes = to * 60_000;
+  }
+
+  const dates: string[] = [];
+  for (const d of c?.holidayDates ?? []) {
+    if (!parseDate(d.text)) return { error: `${what} lists ${d.text} as a holiday, which is not a calendar date` };
+    dates.push(d.text);
+  }
+  const regions: string[] = [];
+  for (const r of c?.holidayRegions ?? []) {
+    const problem = regionProblem(r.value);
+    if (problem) return { error: `${what}: ${problem}` };
+    regions.push(r.value.trim().toUpperCase());
+  }
+  return { calendar: new BusinessCalendar(zone, workdays, opens, closes, dates, regions) };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** `YYYY-MM-DD` plus n days. */
+export function addDays(date: string, n: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d + n));
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** ISO weekday of a `YYYY-MM-DD` date, 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
+}
