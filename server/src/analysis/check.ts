@@ -26,3 +26,18 @@ export interface Check {
   explanation: string;
   run(ctx: CheckContext): CheckFinding[];
 }
+
+/** Where a contract-level finding goes: the contract's name (its keyword when the name is missing). */
+export function atContract(c: { name?: { range: Range }; keyword: Range }): Range {
+  return c.name?.range ?? c.keyword;
+}
+
+/** Where a finding on a named element goes: its name, else its keyword. */
+export function atName(node: { name?: { range: Range }; keyword: Range }): Range {
+  return node.name?.range ?? node.keyword;
+}
+
+/** A fix only when the edits could be laid out (a block cut short by a syntax error has none). */
+export function fixOf(title: string, edits: Fix["edits"] | undefined): Fix | undefined {
+  return edits && edits.length > 0 ? { title, edits } : undefined;
+}

@@ -1,0 +1,38 @@
+// GOV002: a person who negotiated the contract holds no role on any governance board.
+import type { PersonInfo } from "../../core/link";
+import type { Check, CheckFinding } from "../check";
+import { describePerson } from "../people";
+
+export const negotiatorsOutsideBoards: Check = {
+  code: "GOV002",
+  defaultSeverity: "warning",
+  title: "Negotiator outside the boards",
+  explanation:
+    "Someone who negotiated the contract does not hold a role on any governance board. The people who know " +
+    "what was meant, which concessions were traded and why a clause reads as it does are then out of the room " +
+    "when the boards interpret it, and the contract drifts from its intent.",
+  run({ contract }) {
+    const c = contract.contract;
+    if (c.negotiatedBy.length === 0) return [];
+    if (!c.governance ? c.bodyHasSyntaxError : c.governance.incomplete) return [];
+    const holders = new Set<PersonInfo>();
+    for (const b of c.governance?.boards ?? []) {
+      for (const m of b.members) {
+        const role = contract.roleOf.get(m);
+        // An unresolved member or holder could be the negotiator: only REF001 is reported then.
+        if (!role || role.role.incomplete || (role.role.holder && !role.holder)) return [];
+        if (role.holder) holders.add(role.holder);
+      }
+    }
+    const out: CheckFinding[] = [];
+    for (const ref of c.negotiatedBy) {
+      const person = contract.personOf.get(ref);
+      if (!person || holders.has(person)) continue;
+      out.push({
+        range: ref.range,
+        message: `${describePerson(person)} negotiated the contract but holds no role on a governance board: the people who know its intent are out of the room`,
+      });
+    }
+    return out;
+  },
+};
