@@ -70,7 +70,7 @@ export function registerEscalationCommands(
     if (!params) return;
     try {
       const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: "Covenant: simulating the escalation…", cancellable: false },
+        { location: vscode.ProgressLocation.Window, title: "Covenant: simulating the escalation" },
         () => server.request<SimulationResult>(SIMULATE_REQUEST, params),
       );
       views.showSimulation(uri, params, result);

@@ -17,9 +17,12 @@ export function countFindings(severities: readonly number[]): FindingCounts {
   return counts;
 }
 
-/** Status bar text with codicons: `$(error) 1 $(warning) 2 $(info) 0`. */
+/**
+ * Status bar text with codicons: `$(law) $(error) 1 $(warning) 2 $(info) 0`. The scales mark these as the
+ * file's Covenant findings, apart from VS Code's own count of the workspace's problems.
+ */
 export function statusText(c: FindingCounts): string {
-  return `$(error) ${c.errors} $(warning) ${c.warnings} $(info) ${c.infos}`;
+  return `$(law) $(error) ${c.errors} $(warning) ${c.warnings} $(info) ${c.infos}`;
 }
 
 function plural(n: number, one: string, many: string): string {

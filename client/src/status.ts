@@ -4,7 +4,8 @@ import * as vscode from "vscode";
 import { countFindings, statusDescription, statusText } from "./finding-counts";
 
 export function registerFindingStatus(context: vscode.ExtensionContext): void {
-  const item = vscode.window.createStatusBarItem("covenant.findings", vscode.StatusBarAlignment.Left, 100);
+  // On the right, with the language's other items; VS Code's workspace-wide problem count is on the left.
+  const item = vscode.window.createStatusBarItem("covenant.findings", vscode.StatusBarAlignment.Right, 100);
   item.name = "Covenant Findings";
   item.command = { title: "Open Problems", command: "workbench.actions.view.problems" };
 

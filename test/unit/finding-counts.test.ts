@@ -7,7 +7,7 @@ describe("finding counts in the status bar", () => {
     // vscode.DiagnosticSeverity: Error 0, Warning 1, Information 2, Hint 3.
     const counts = countFindings([0, 1, 1, 2, 3, 0, 1]);
     assert.deepEqual(counts, { errors: 2, warnings: 3, infos: 2 });
-    assert.equal(statusText(counts), "$(error) 2 $(warning) 3 $(info) 2");
+    assert.equal(statusText(counts), "$(law) $(error) 2 $(warning) 3 $(info) 2");
   });
 
   it("reads well in the tooltip and to a screen reader", () => {
