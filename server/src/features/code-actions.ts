@@ -1,0 +1,75 @@
+// Code actions: each finding's own quick fix, "fix all of a kind in the file", and source.fixAll.
+import type { Range } from "../core/ast";
+import type { Finding, TextEdit } from "../core/findings";
+import type { DocumentAnalysis } from "./analysis";
+
+/** LSP code action kinds: a sub-kind matches a request for its parent (`source.fixAll` asks for ours). */
+export type ActionKind = "quickfix" | "source.fixAll.covenant";
+
+export interface FixAction {
+  title: string;
+  kind: ActionKind;
+  edits: TextEdit[];
+  /** The findings the action fixes. */
+  findings: Finding[];
+  preferred?: boolean;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function intersects(f: Finding, range: Range): boolean {
+  return f.range.start <= range.end && range.start <= f.range.end;
+}
+
+/** Edits a new one must not collide with: overlapping, or inserted strictly inside a replaced span. */
+function collides(e: TextEdit, taken: readonly TextEdit[]): boolean {
+  return taken.some((t) => overlaps(e, t) || (e.start === e.end && t.start < e.start && e.start < t.end) || (t.start === t.end && e.start < t.start && t.start < e.end));
+}
+
+/** The fixes of the findings, merged in order; a fix whose edits collide with an earlier one is left out. */
+export function mergeFixes(findings: readonly Finding[]): { edits: TextEdit[]; fixed: Finding[] } {
+  const edits: TextEdit[] = [];
+  const fixed: Finding[] = [];
+  const seen = new Set<string>();
+  for (const f of findings) {
+    if (!f.fix || f.fix.edits.length === 0) continue;
+    // Two findings can carry the same fix (the same block missing twice over); apply it once.
+    const key = JSON.stringify(f.fix.edits);
+    if (seen.has(key)) {
+      fixed.push(f);
+      continue;
+    }
+    if (f.fix.edits.some((e) => collides(e, edits))) continue;
+    seen.add(key);
+    edits.push(...f.fix.edits);
+    fixed.push(f);
+  }
+  return { edits: edits.sort((a, b) => a.start - b.start || a.end - b.end), fixed };
+}
+
+/** `only`: the kinds the editor asked for (`quickfix`, `source.fixAll`, `source`…); quick fixes when empty. */
+export function codeActions(analysis: DocumentAnalysis, range: Range, only?: readonly string[]): FixAction[] {
+  const wants = (kind: ActionKind): boolean => !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(o + "."));
+  const fixable = analysis.findings.filter((f) => f.fix && f.fix.edits.length > 0 && f.uri === analysis.uri);
+  const actions: FixAction[] = [];
+  if (wants("quickfix")) {
+    const here = fixable.filter((f) => intersects(f, range));
+    for (const f of here) actions.push({ title: f.fix!.title, kind: "quickfix", edits: f.fix!.edits, findings: [f], preferred: here.length === 1 });
+    const codes = [...new Set(here.map((f) => f.code))];
+    for (const code of codes) {
+      const same = fixable.filter((f) => f.code === code);
+      if (same.length < 2) continue;
+      const merged = mergeFixes(same);
+      if (merged.fixed.length < 2) continue;
+      actions.push({ title: `Fix all ${code} in file (${merged.fixed.length})`, kind: "quickfix", edits: merged.edits, findings: merged.fixed });
+    }
+  }
+  // Only when asked for: editors request source actions on save or from a menu, not with every quick fix.
+  if (only && only.length > 0 && wants("source.fixAll.covenant") && fixable.length > 0) {
+    const merged = mergeFixes(fixable);
+    actions.push({ title: `Fix all Covenant findings in file (${merged.fixed.length})`, kind: "source.fixAll.covenant", edits: merged.edits, findings: merged.fixed });
+  }
+  return actions;
+}

@@ -1,0 +1,175 @@
+// The document builder: for each open document, parse, link and analyse its current version, publish
+// the diagnostics with that version, and check again the open documents that import a changed file.
+// Work for a version that a newer one has replaced is never started.
+import { Diagnostic, DiagnosticSeverity, TextDocuments } from "vscode-languageserver/node";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { allFindings } from "../analysis/analyse";
+import type { DocumentAnalysis } from "../features/analysis";
+import { SOURCE, toDiagnostic } from "./convert";
+import type { Settings, EffectiveSettings } from "./settings";
+import type { LspWorkspace } from "./workspace";
+
+/** Documents longer than this (UTF-16 code units, about 2 MB of text) get one diagnostic instead of analysis. */
+export const MAX_DOCUMENT_LENGTH = 2 * 1024 * 1024;
+
+/** Analyses faster than this run at once; slower documents wait about as long as they take, so a burst of edits coalesces. */
+const QUICK_MS = 30;
+const MAX_DELAY_MS = 250;
+
+export interface BuiltDocument {
+  uri: string;
+  version: number;
+  /** Absent when the document is too large or the analysis failed. */
+  analysis?: DocumentAnalysis;
+  diagnostics: Diagnostic[];
+  settings: EffectiveSettings;
+  /** Milliseconds the parse, link and analysis took. */
+  ms: number;
+  /** Set when a file this one imports changed since. */
+  stale?: boolean;
+}
+
+export interface BuilderHost {
+  publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
+  log(message: string): void;
+  /** Tells the user once about a problem they can fix (a broken covenant.json, a bad setting). */
+  warnOnce(message: string): void;
+}
+
+export function localToday(): string {
+  const d = new Date();
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export class DocumentBuilder {
+  private readonly built = new Map<string, BuiltDocument>();
+  /** The last analysis of each document that had a contract: completion's names when typing breaks the tree. */
+  private readonly lastWithContracts = new Map<string, DocumentAnalysis>();
+  private readonly timers = new Map<string, () => void>();
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly workspace: LspWorkspace,
+    private readonly settings: Settings,
+    private readonly host: BuilderHost,
+  ) {}
+
+  /** Analyse the document soon; a later call for the same document replaces this one. */
+  schedule(uri: string): void {
+    if (!this.documents.get(uri)) return;
+    this.timers.get(uri)?.();
+    const cost = this.built.get(uri)?.ms ?? 0;
+    const run = (): void => {
+      this.timers.delete(uri);
+      this.ensure(uri);
+    };
+    if (cost < QUICK_MS) {
+      const handle = setImmediate(run);
+      this.timers.set(uri, () => clearImmediate(handle));
+    } else {
+      const handle = setTimeout(run, Math.min(cost, MAX_DELAY_MS));
+      this.timers.set(uri, () => clearTimeout(handle));
+    }
+  }
+
+  /** A file the document imports changed: its analysis no longer holds. */
+  invalidate(uri: string): void {
+    const b = this.built.get(uri);
+    if (b) b.stale = true;
+  }
+
+  /** Open documents that import `uri`, directly or not (or whose import of it failed). */
+  dependentsOf(uri: string): string[] {
+    const out: string[] = [];
+    for (const [other, b] of this.built) {
+      if (other === uri || !this.documents.get(other)) continue;
+      const linked = b.analysis?.linked;
+      if (!linked) continue;
+      if (linked.dependencies.includes(uri) || linked.imports.some((i) => i.target === uri)) out.push(other);
+    }
+    return out;
+  }
+
+  /** Every open document is checked again (settings or configuration changed). */
+  invalidateAll(): void {
+    for (const b of this.built.values()) b.stale = true;
+    for (const doc of this.documents.all()) this.schedule(doc.uri);
+  }
+
+  /** The analysis of the document's current version; built now (and published) when missing or stale. */
+  ensure(uri: string): BuiltDocument | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const known = this.built.get(uri);
+    if (known && known.version === doc.version && !known.stale) return known;
+    this.timers.get(uri)?.();
+    this.timers.delete(uri);
+    const b = this.build(doc);
+    this.built.set(uri, b);
+    this.host.publish(uri, b.version, b.diagnostics);
+    return b;
+  }
+
+  fallbackFor(uri: string): DocumentAnalysis | undefined {
+    return this.lastWithContracts.get(uri);
+  }
+
+  closed(uri: string): void {
+    this.timers.get(uri)?.();
+    this.timers.delete(uri);
+    this.built.delete(uri);
+    this.lastWithContracts.delete(uri);
+  }
+
+  private build(doc: TextDocument): BuiltDocument {
+    const started = performance.now();
+    const uri = doc.uri;
+    const text = doc.getText();
+    const settings = this.settings.forDocument(uri);
+    const base = { uri, version: doc.version, settings };
+    if (text.length > MAX_DOCUMENT_LENGTH) {
+      const mb = (text.length / (1024 * 1024)).toFixed(1);
+      return {
+        ...base,
+        ms: 0,
+        diagnostics: [{
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Warning,
+          source: SOURCE,
+          message: `This file is ${mb} MB; Covenant checks files up to 2 MB, so it is not analysed (no findings, outline or completion). Split it into contracts that import a shared file.`,
+        }],
+      };
+    }
+    const diagnostics: Diagnostic[] = [];
+    let analysis: DocumentAnalysis | undefined;
+    try {
+      this.workspace.changed(uri, text);
+      const linked = this.workspace.link(uri);
+      if (linked) {
+        const today = settings.today ?? localToday();
+        const findings = allFindings(linked, { today, rules: settings.rules });
+        analysis = { uri, version: doc.version, text, linked, findings, today };
+        for (const f of findings) if (f.uri === uri) diagnostics.push(toDiagnostic(doc, f));
+        if (linked.contracts.length > 0) this.lastWithContracts.set(uri, analysis);
+      }
+    } catch (e) {
+      // A bug must cost this document its findings, not the server its life.
+      this.host.log(`internal error analysing ${uri}: ${(e as Error).stack ?? e}`);
+      diagnostics.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Error,
+        source: SOURCE,
+        message: `Covenant could not analyse this file (internal error: ${(e as Error).message}). Please report it with the file.`,
+      });
+    }
+    const config = settings.configFile;
+    if (config?.problem) {
+      const message = `${config.file} is not used: ${config.problem}. The default severities apply until it is fixed.`;
+      diagnostics.unshift({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: SOURCE, code: "config", message });
+      this.host.warnOnce(`Covenant: ${message}`);
+    }
+    if (settings.settingsProblem) this.host.warnOnce(`Covenant: setting ${settings.settingsProblem}; that entry is ignored.`);
+    return { ...base, analysis, diagnostics, ms: performance.now() - started };
+  }
+}

@@ -1,0 +1,30 @@
+// Entry of `covenant-language-server` (dist/server.js): `--stdio` for Neovim, Emacs, Helix and the like,
+// `--node-ipc` when VS Code starts it. With no transport named, stdio.
+import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { startServer, SERVER_VERSION } from "./server";
+
+const USAGE = `covenant-language-server ${SERVER_VERSION}
+The Covenant language server (Language Server Protocol 3.17).
+
+Usage:
+  covenant-language-server --stdio       talk LSP over standard input and output (the default)
+  covenant-language-server --node-ipc    talk over Node IPC (what the VS Code extension does)
+  covenant-language-server --version | --help
+`;
+
+const args = process.argv.slice(2);
+if (args.includes("--version") || args.includes("-v")) {
+  process.stdout.write(SERVER_VERSION + "\n");
+} else if (args.includes("--help") || args.includes("-h")) {
+  process.stdout.write(USAGE);
+} else {
+  if (!args.some((a) => a === "--stdio" || a === "--node-ipc" || a.startsWith("--socket") || a.startsWith("--pipe") || a.startsWith("--clientProcessId"))) {
+    process.argv.push("--stdio");
+  }
+  const connection = createConnection(ProposedFeatures.all);
+  // A bug that escapes a handler is logged; the server keeps serving the other documents.
+  process.on("uncaughtException", (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
+  process.on("unhandledRejection", (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
+  startServer(connection);
+  connection.listen();
+}
