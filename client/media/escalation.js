@@ -53,6 +53,48 @@
     }
   }
 
+  // The diagram is an <img>, which cannot see the page's CSS variables: write the theme's colours into
+  // the SVG's `var(--vscode-name, fallback)` uses and show it again as a data: URI.
+  const THEME_VARIABLE = /var\(\s*(--vscode-[A-Za-z0-9-]+)\s*(?:,\s*((?:[^()]|\([^()]*\))*))?\)/g;
+
+  function decodeBase64(text) {
+    const binary = atob(text);
+    return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  }
+
+  function encodeBase64(text) {
+    let binary = "";
+    for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  }
+
+  function themeDiagrams() {
+    const style = getComputedStyle(document.documentElement);
+    for (const img of main.querySelectorAll("img[data-themable]")) {
+      const original = img.getAttribute("data-original") ?? img.getAttribute("src") ?? "";
+      const comma = original.indexOf(",");
+      if (!original.startsWith("data:image/svg+xml;base64,") || comma < 0) continue;
+      img.setAttribute("data-original", original);
+      let svg;
+      try {
+        svg = decodeBase64(original.slice(comma + 1));
+      } catch {
+        continue;
+      }
+      const themed = svg.replace(THEME_VARIABLE, (whole, name, fallback) => {
+        const value = style.getPropertyValue(name).trim();
+        // Single quotes keep the SVG well-formed even where a colour sits in a double-quoted attribute.
+        if (value && !/[<>&]/.test(value)) return value.replace(/"/g, "'");
+        return fallback ? fallback.trim() : whole;
+      });
+      img.setAttribute("src", "data:image/svg+xml;base64," + encodeBase64(themed));
+    }
+  }
+
+  // VS Code sets the theme's variables on <html> and the theme kind on <body>.
+  new MutationObserver(themeDiagrams).observe(document.documentElement, { attributes: true, attributeFilter: ["style", "class"] });
+  new MutationObserver(themeDiagrams).observe(document.body, { attributes: true, attributeFilter: ["class"] });
+
   window.addEventListener("message", (event) => {
     const message = event.data;
     if (!message || message.type !== "update" || typeof message.body !== "string") return;
@@ -60,6 +102,7 @@
     const scroll = window.scrollY;
     // The body was built by the extension with every contract string escaped (webview-html.ts).
     main.innerHTML = message.body;
+    themeDiagrams();
     if (message.reveal) revealFocused();
     else {
       window.scrollTo(0, scroll);
@@ -67,6 +110,7 @@
     }
   });
 
+  themeDiagrams();
   revealFocused();
   vscode.postMessage({ type: "ready" });
 })();

@@ -17,12 +17,19 @@ export interface Range {
 /** One side's contact at a tier: the role, and the person who answers for it. */
 export interface Contact {
   role: string;
+  /** The role's display name (`Operations lead`). */
+  roleLabel?: string;
+  party?: string;
   person?: string;
   name?: string;
   title?: string;
   email?: string;
   /** `stand-in` (the deputy answers because the holder has left), `unreachable` (no one answers). */
   flags: string[];
+  /** The holder the contact stands in for, and when the holder left. */
+  standsInFor?: { person: string; name?: string; left?: string };
+  /** Why the side is unreachable, in the user's words. */
+  reason?: string;
 }
 
 export interface GraphTier {
@@ -44,6 +51,10 @@ export interface GraphLadder {
   appliesTo: string[];
   /** The dispute step the ladder hands over to. */
   then?: string;
+  /** That step's own time limit (`start within 20 business days`). */
+  thenDeadline?: string;
+  /** True for the dispute block's default ladder. */
+  isDefault?: boolean;
   /** The whole `escalation` declaration. */
   range: Range;
   tiers: GraphTier[];
@@ -90,10 +101,22 @@ export interface SimulateParams {
 export interface SimulatedTier {
   tier: string;
   level?: string;
+  /** The tier's `within`, as written. */
+  within?: string;
   opens: string;
   deadline: string;
   customer?: Contact;
   supplier?: Contact;
+  forum?: string;
+  minutes?: { board: string; due: string; by?: string };
+}
+
+export interface CalendarDescription {
+  timezone: string;
+  workdays: string[];
+  hours: string;
+  holidays: string[];
+  regions: string[];
 }
 
 export type EventKind = "tier-opened" | "minutes-due" | "resolved" | "formal-step";
@@ -103,7 +126,7 @@ export interface SimulationEvent {
   kind: EventKind | string;
   tier?: string;
   board?: string;
-  step?: string;
+  step?: string | null;
   deadline?: string | null;
   /** Whether services continue at this moment. */
   services?: "continue" | "at-risk";
@@ -112,16 +135,25 @@ export interface SimulationEvent {
 /** The output of simulation.md, plus the renderings the views show. */
 export interface SimulationResult {
   contract: string;
+  contractLabel?: string;
   ladder: string;
+  ladderLabel?: string;
+  /** How the ladder was chosen. */
+  ladderChosenBy?: "given" | "criticality" | "severity" | "default" | "standard";
+  service?: string;
+  severity?: string;
   raised: string;
   start: string;
   tiers: SimulatedTier[];
   events: SimulationEvent[];
   outcome: "resolved" | "formal";
   resolved: { tier: string; at: string } | null;
-  formal: { step: string; at: string; deadline: string | null } | null;
+  formal: { step: string | null; at: string; deadline: string | null; deadlineKind?: "start" | "decide" } | null;
   servicesContinue: boolean;
   businessDays: number;
+  calendar?: CalendarDescription;
+  /** What the simulation could not take into account (an unresolved forum, a missing formal step). */
+  notes?: string[];
   markdown: string;
   svg: string;
 }

@@ -90,11 +90,14 @@ export function svgDataUri(svg: string): string {
   return `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`;
 }
 
-/** The server's SVG as an image: an <img> never runs script or fetches anything, whatever the SVG holds. */
+/**
+ * The server's SVG as an image: an <img> never runs script or fetches anything, whatever the SVG holds.
+ * `data-themable`: the page's script fills the SVG's `var(--vscode-…)` colours with the theme's.
+ */
 function diagram(svg: string | undefined, caption: string): string {
   if (!svg || !svg.trim()) return `<figure class="diagram"><figcaption>No diagram for this file.</figcaption></figure>`;
   return `<figure class="diagram">
-<img src="${svgDataUri(svg)}" alt="${escapeHtml(caption)}">
+<img src="${svgDataUri(svg)}" alt="${escapeHtml(caption)}" data-themable>
 <figcaption>${escapeHtml(caption)}</figcaption>
 </figure>`;
 }
@@ -123,13 +126,20 @@ function contactCard(side: "Customer" | "Supplier", contact: Contact | undefined
       : `<span class="name muted">${unreachable ? "no one" : "unknown"}</span>`,
   ];
   if (contact.title) lines.push(`<span class="title">${escapeHtml(contact.title)}</span>`);
+  if (unreachable && contact.reason) lines.push(`<span class="reason">${escapeHtml(contact.reason)}</span>`);
   if (contact.email) {
     lines.push(`<a class="email" href="mailto:${escapeHtml(encodeURI(contact.email))}">${escapeHtml(contact.email)}</a>`);
   }
-  const ids = [`role ${contact.role}`, contact.person && contact.person !== who ? `person ${contact.person}` : undefined];
+  const role = contact.roleLabel ? `${contact.roleLabel} (${contact.party ? contact.party + "." : ""}${contact.role})` : `role ${contact.role}`;
+  const ids = [role, contact.person && contact.person !== who ? `person ${contact.person}` : undefined];
   lines.push(`<span class="ids">${escapeHtml(ids.filter(Boolean).join(" · "))}</span>`);
   for (const flag of flags) {
-    lines.push(`<span class="flag flag-${escapeHtml(flag.replace(/[^a-z-]/gi, ""))}">${escapeHtml(FLAG_TEXT[flag] ?? flag)}</span>`);
+    const holder = contact.standsInFor;
+    const text =
+      flag === "stand-in" && holder
+        ? `stand-in for ${holder.name ?? holder.person}${holder.left ? `, who left on ${holder.left}` : ""}`
+        : (FLAG_TEXT[flag] ?? flag);
+    lines.push(`<span class="flag flag-${escapeHtml(flag.replace(/[^a-z-]/gi, ""))}">${escapeHtml(text)}</span>`);
   }
   return `<div class="contact${unreachable ? " unreachable" : ""}">${lines.join("")}</div>`;
 }
@@ -156,14 +166,15 @@ function previewTier(tier: GraphTier, index: number): string {
 }
 
 function previewLadder(contract: string, ladder: GraphLadder, focused: boolean): string {
-  const uses = ladder.appliesTo.length
-    ? ladder.appliesTo.map((a) => chip(`for ${a}`, "applies")).join(" ")
-    : chip("standard ladder", "applies");
+  const uses =
+    (ladder.appliesTo.length
+      ? ladder.appliesTo.map((a) => chip(`for ${a}`, "applies")).join(" ")
+      : chip("standard ladder", "applies")) + (ladder.isDefault ? " " + chip("the dispute block's default ladder", "default") : "");
   const tiers = ladder.tiers.length
     ? `<ol class="tiers">${ladder.tiers.map(previewTier).join("")}</ol>`
     : `<p class="muted">This ladder has no tiers.</p>`;
   const then = ladder.then
-    ? `<p class="then">Then the formal step <strong>${escapeHtml(ladder.then)}</strong> becomes available.</p>`
+    ? `<p class="then">Then the formal step <strong>${escapeHtml(ladder.then)}</strong> becomes available${ladder.thenDeadline ? ` (${escapeHtml(ladder.thenDeadline)})` : ""}.</p>`
     : `<p class="then muted">No formal step follows this ladder (no <code>then</code>).</p>`;
   return `<article class="ladder${focused ? " focused" : ""}" tabindex="-1"${focused ? " data-focused" : ""} aria-label="Ladder ${escapeHtml(ladder.name)}">
 <h3>${named(ladder.name, ladder.label)}</h3>
@@ -222,7 +233,9 @@ function describeEvent(e: SimulationEvent): string {
     case "resolved":
       return `Resolved at tier <strong>${escapeHtml(e.tier)}</strong>`;
     case "formal-step":
-      return `Formal step <strong>${escapeHtml(e.step)}</strong> available${e.deadline ? `, deadline ${time(e.deadline)}` : ""}`;
+      return e.step
+        ? `Formal step <strong>${escapeHtml(e.step)}</strong> available${e.deadline ? `, deadline ${time(e.deadline)}` : ""}`
+        : "The ladder ends; no formal step is named";
     default:
       return escapeHtml(e.kind);
   }
@@ -235,17 +248,19 @@ function servicesBadge(state: "continue" | "at-risk" | undefined): string {
 }
 
 function timelineRow(tier: SimulatedTier, events: SimulationEvent[], result: SimulationResult): string {
-  const minutes = events
-    .filter((e) => e.kind === "minutes-due" && e.tier === tier.tier)
-    .map((e) => `<div class="minutes">Minutes of ${escapeHtml(e.board ?? "the forum")} due ${time(e.at)}</div>`)
-    .join("");
+  const minutes = tier.minutes
+    ? `<div class="minutes">Minutes of ${escapeHtml(tier.minutes.board)} due ${time(tier.minutes.due)}${tier.minutes.by ? ` (by ${escapeHtml(tier.minutes.by)})` : ""}</div>`
+    : events
+        .filter((e) => e.kind === "minutes-due" && e.tier === tier.tier)
+        .map((e) => `<div class="minutes">Minutes of ${escapeHtml(e.board ?? "the forum")} due ${time(e.at)}</div>`)
+        .join("");
   const opened = events.find((e) => e.kind === "tier-opened" && e.tier === tier.tier);
   const resolvedHere = result.resolved && result.resolved.tier === tier.tier;
   return `<tr class="tier-row${resolvedHere ? " resolved" : ""}">
 <th scope="row">
 <div class="tier-name"><strong>${escapeHtml(tier.tier)}</strong>${tier.level ? " " + chip(tier.level, "level") : ""}</div>
 <div>Opens ${time(tier.opens)}</div>
-<div>Deadline ${time(tier.deadline)}</div>
+<div>Deadline ${time(tier.deadline)}${tier.within ? ` <span class="muted">(within ${escapeHtml(tier.within)})</span>` : ""}</div>
 ${minutes}
 ${resolvedHere ? `<div class="outcome-note">Resolved here ${time(result.resolved!.at)}</div>` : ""}
 ${servicesBadge(opened?.services)}
@@ -257,7 +272,12 @@ ${servicesBadge(opened?.services)}
 
 function endRow(result: SimulationResult): string {
   if (result.formal) {
-    const deadline = result.formal.deadline ? `, deadline ${time(result.formal.deadline)}` : ", no deadline written";
+    if (!result.formal.step) {
+      return `<tr class="end formal"><th scope="row">Ladder ends ${time(result.formal.at)}</th>
+<td colspan="2">No formal step is named: the ladder has no <code>then</code>.</td></tr>`;
+    }
+    const deadlineWord = result.formal.deadlineKind === "start" ? "to start by" : result.formal.deadlineKind === "decide" ? "decision due" : "deadline";
+    const deadline = result.formal.deadline ? `, ${deadlineWord} ${time(result.formal.deadline)}` : ", no deadline written";
     return `<tr class="end formal"><th scope="row">Formal step ${time(result.formal.at)}</th>
 <td colspan="2">Both parties may start <strong>${escapeHtml(result.formal.step)}</strong>${deadline}.</td></tr>`;
   }
@@ -268,12 +288,34 @@ function endRow(result: SimulationResult): string {
   return "";
 }
 
+function chosenBy(r: SimulationResult): string {
+  switch (r.ladderChosenBy) {
+    case "given":
+      return "chosen by you";
+    case "criticality":
+      return `used for the criticality of service ${r.service ?? "given"}`;
+    case "severity":
+      return `used for severity ${r.severity ?? "given"}`;
+    case "default":
+      return "the dispute block's default ladder";
+    case "standard":
+      return "the first standard ladder";
+    default:
+      return r.ladder;
+  }
+}
+
+function calendarText(c: NonNullable<SimulationResult["calendar"]>): string {
+  const holidays = [...(c.regions ?? []), ...(c.holidays?.length ? [`${c.holidays.length} listed date${c.holidays.length === 1 ? "" : "s"}`] : [])];
+  return `${c.timezone}, ${(c.workdays ?? []).join(" ")}, ${c.hours}${holidays.length ? `; holidays: ${holidays.join(", ")}` : ""}`;
+}
+
 /** "Covenant: Simulate Escalation…": the timeline, one lane per party, with the diagram beside. */
 export function simulationBody(result: SimulationResult, request: Pick<SimulateParams, "service" | "severity" | "resolveAt">): string {
   const tiers = Array.isArray(result.tiers) ? result.tiers : [];
   const events = Array.isArray(result.events) ? result.events : [];
   const outcome = result.formal
-    ? `formal step ${escapeHtml(result.formal.step)} from ${time(result.formal.at)}`
+    ? `formal step ${escapeHtml(result.formal.step ?? "(none named)")} from ${time(result.formal.at)}`
     : result.resolved
       ? `resolved at ${escapeHtml(result.resolved.tier)}, ${time(result.resolved.at)}`
       : escapeHtml(result.outcome);
@@ -291,9 +333,14 @@ export function simulationBody(result: SimulationResult, request: Pick<SimulateP
       (e) => `<li tabindex="0" data-nav-item><span class="when">${time(e.at)}</span> <span class="what">${describeEvent(e)}</span> ${servicesBadge(e.services)}</li>`,
     )
     .join("\n");
+  const notes = Array.isArray(result.notes) && result.notes.length
+    ? `<ul class="notes" aria-label="Notes">${result.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>`
+    : "";
   return `<header>
-<h1>Simulation of ladder <code>${escapeHtml(result.ladder)}</code> <span class="muted">in ${escapeHtml(result.contract)}</span></h1>
+<h1>Simulation of ${named(result.ladder, result.ladderLabel)} <span class="muted">in ${escapeHtml(result.contractLabel ?? result.contract)}</span></h1>
 <dl class="summary-list">
+<dt>Ladder</dt><dd>${escapeHtml(chosenBy(result))}</dd>
+${result.calendar ? `<dt>Calendar</dt><dd>${escapeHtml(calendarText(result.calendar))}</dd>` : ""}
 <dt>Raised</dt><dd>${time(result.raised)}</dd>
 <dt>Clock starts</dt><dd>${time(result.start)}</dd>
 <dt>Outcome</dt><dd>${outcome}</dd>
@@ -301,6 +348,7 @@ export function simulationBody(result: SimulationResult, request: Pick<SimulateP
 <dt>Business days</dt><dd>${escapeHtml(result.businessDays)}</dd>
 ${asked.length ? `<dt>Asked for</dt><dd>${asked.join("; ")}</dd>` : ""}
 </dl>
+${notes}
 ${toolbar([
   { command: "copyMarkdown", label: "Copy as Markdown" },
   { command: "exportSvg", label: "Export SVG" },

@@ -306,6 +306,43 @@ describe("webview HTML", () => {
       assert.ok(!resolved.includes("executive executive Opens"));
     });
 
+    it("shows the simulator's details: how the ladder was chosen, the calendar, who stands in for whom, notes", () => {
+      const t4: SimulationResult = {
+        ...t1,
+        contractLabel: "Northwind Managed Workplace MSA",
+        ladderLabel: "Standard escalation",
+        ladderChosenBy: "severity",
+        severity: "high",
+        calendar: { timezone: "Europe/London", workdays: ["mon", "tue", "wed", "thu", "fri"], hours: "09:00-17:00", holidays: ["2025-12-25"], regions: ["GB-ENG"] },
+        tiers: [
+          { ...t1.tiers[0], within: "5 business days", minutes: { board: "ops-review", due: "2025-12-30T17:00:00+00:00", by: "acme.ops" } },
+          {
+            ...t1.tiers[1],
+            customer: { ...t1.tiers[1].customer!, roleLabel: "IT management", party: "northwind", standsInFor: { person: "rpatel", name: "Raj Patel", left: "2026-01-01" } },
+            supplier: { role: "mgmt", flags: ["unreachable"], reason: "the role 'mgmt' has no holder" },
+          },
+        ],
+        formal: { step: "mediation", at: "2026-02-02T17:00:00+00:00", deadline: "2026-03-02T17:00:00+00:00", deadlineKind: "start" },
+        notes: ["the forum board-x is not declared"],
+      };
+      const shown = text(simulationBody(t4, {}));
+      assert.match(shown, /Simulation of Standard escalation standard in Northwind Managed Workplace MSA/);
+      assert.match(shown, /Ladder used for severity high/);
+      assert.match(shown, /Calendar Europe\/London, mon tue wed thu fri, 09:00-17:00; holidays: GB-ENG, 1 listed date/);
+      assert.match(shown, /\(within 5 business days\) Minutes of ops-review due Tue 30 Dec 2025, 17:00 \(\+00:00\) \(by acme\.ops\)/);
+      assert.match(shown, /IT management \(northwind\.mgmt\) · person jlee stand-in for Raj Patel, who left on 2026-01-01/);
+      assert.match(shown, /no one the role 'mgmt' has no holder role mgmt unreachable/);
+      assert.match(shown, /may start mediation, to start by Mon 2 Mar 2026/);
+      assert.match(shown, /the forum board-x is not declared/);
+      const none = text(simulationBody({ ...t1, formal: { step: null, at: "2026-02-02T17:00:00+00:00", deadline: null } }, {}));
+      assert.match(none, /Ladder ends Mon 2 Feb 2026, 17:00 \(\+00:00\) No formal step is named/);
+    });
+
+    it("marks the diagram for the theme's colours", () => {
+      const img = tags(simulationBody(t1, {})).find((t) => t.name === "img")!;
+      assert.ok(img.attributes.has("data-themable"));
+    });
+
     it("can be used from the keyboard: real buttons, and events reachable with Tab and the arrow keys", () => {
       const buttons = tags(html).filter((t) => t.name === "button");
       assert.deepEqual(buttons.map((b) => b.attributes.get("data-command")), ["copyMarkdown", "exportSvg"]);
