@@ -2,6 +2,7 @@
 // Chevrotain is ESM-only; bundling makes one CommonJS file per entry point that Node 20 and VS Code load.
 import { build } from "esbuild";
 import { chmodSync, existsSync, readFileSync } from "node:fs";
+import { holidayData } from "./holiday-data.mjs";
 
 const minify = process.argv.includes("--minify") || process.env.COVENANT_MINIFY === "1";
 // `--outdir DIR` writes the bundles elsewhere (the benchmark measures minified sizes without touching dist/).
@@ -16,6 +17,7 @@ const common = {
   minify,
   legalComments: "none",
   logLevel: "warning",
+  plugins: [holidayData()],
 };
 
 const entries = [

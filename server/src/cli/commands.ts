@@ -3,6 +3,8 @@ import type { ParseArgsConfig } from "node:util";
 import type { CliContext } from "./context";
 import { runCheck } from "./check";
 import { runFormat } from "./format";
+import { runSimulate } from "./simulate";
+import { runPreview } from "./preview";
 
 export interface Command {
   name: string;
@@ -26,5 +28,29 @@ export const commands: Command[] = [
     usage: "covenant format [--check] [--indent N] PATH...",
     options: { check: { type: "boolean" }, indent: { type: "string" } },
     run: (ctx, v, paths) => runFormat(ctx, { paths, check: v.check === true, indent: str(v.indent) }),
+  },
+  {
+    name: "simulate",
+    usage: "covenant simulate FILE --raised ISO [--ladder ID] [--service ID] [--severity S] [--resolve-at TIER [--after DURATION]] [--format text|json|markdown] [--contract ID]",
+    options: {
+      raised: { type: "string" },
+      ladder: { type: "string" },
+      service: { type: "string" },
+      severity: { type: "string" },
+      "resolve-at": { type: "string" },
+      after: { type: "string" },
+    },
+    run: (ctx, v, files) =>
+      runSimulate(ctx, {
+        files, raised: str(v.raised), ladder: str(v.ladder), service: str(v.service), severity: str(v.severity),
+        resolveAt: str(v["resolve-at"]), after: str(v.after), contract: str(v.contract), format: str(v.format),
+      }),
+  },
+  {
+    name: "preview",
+    usage: "covenant preview FILE [--ladder ID] [--format mermaid|svg|markdown] [--contract ID] [--today YYYY-MM-DD]",
+    options: { ladder: { type: "string" } },
+    run: (ctx, v, files) =>
+      runPreview(ctx, { files, ladder: str(v.ladder), contract: str(v.contract), format: str(v.format), today: str(v.today), config: str(v.config) }),
   },
 ];
