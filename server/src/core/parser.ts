@@ -133,6 +133,7 @@ class CovenantParser extends EmbeddedActionsParser {
 
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages });
+    this.guardRecoveryScan();
     this.performSelfAnalysis();
   }
 
@@ -157,6 +158,32 @@ class CovenantParser extends EmbeddedActionsParser {
     const doomed = this.LA(1).tokenType;
     if (doomed === T.RBrace || doomed === T.LBrace || doomed === T.Semicolon) return false;
     return expected !== T.Identifier || this.LA(2).tokenType === T.Identifier;
+  }
+
+  /** True while Chevrotain's in-repetition recovery scans ahead: loop gates must then only look. */
+  private scanningAhead = false;
+
+  /**
+   * Recovery calls a loop's gate while it scans for a token to resume at; a gate that skipped a mistyped
+   * block there could carry the scan past that token, and the scan would then loop for ever at the end of
+   * the file. Chevrotain sets the recovery method on the instance, so it is wrapped here.
+   */
+  private guardRecoveryScan(): void {
+    const self = this as unknown as { attemptInRepetitionRecovery: (...args: unknown[]) => void };
+    const attempt = self.attemptInRepetitionRecovery;
+    self.attemptInRepetitionRecovery = function (this: CovenantParser, ...args: unknown[]): void {
+      const lookahead = args[2] as (this: CovenantParser) => boolean;
+      args[2] = function (this: CovenantParser): boolean {
+        const was = this.scanningAhead;
+        this.scanningAhead = true;
+        try {
+          return lookahead.call(this);
+        } finally {
+          this.scanningAhead = was;
+        }
+      };
+      attempt.apply(this, args);
+    };
   }
 
   // ---- helpers (no grammar in here) ----
@@ -358,7 +385,7 @@ class CovenantParser extends EmbeddedActionsParser {
   private items(block: BlockKind, alts: IOrAlt<unknown>[]): void {
     this.many(7, {
       GATE: () => {
-        this.skipMistypedBlocks(block);
+        if (!this.scanningAhead) this.skipMistypedBlocks(block);
         return this.statementAhead(block);
       },
       DEF: () => this.or(7, alts),
