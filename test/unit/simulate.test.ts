@@ -256,6 +256,12 @@ describe("escalation simulation", () => {
       assert.match(error(noWithin, { raised: "2026-01-07T10:00:00Z" }), /^tier 'one' of ladder 'std' has no 'within'/);
     });
 
+    it("refuses a deadline more than a hundred years ahead instead of counting it day by day", () => {
+      const text = (w: string): string => contract(`escalation e { tier one { customer ops supplier ops within ${w} } }`);
+      assert.match(error(text("500 years"), { raised: "2026-01-07T10:00:00Z" }), /^'500 years' reaches more than a hundred years ahead$/);
+      assert.match(error(text("99999999 business hours"), { raised: "2026-01-07T10:00:00Z" }), /reaches more than a hundred years ahead/);
+    });
+
     it("is deterministic and cheap", () => {
       const linked = linkFiles({ "c.covenant": northwind });
       const first = JSON.stringify(simulate(linked, { ladder: "standard", raised: "2025-12-23T18:10Z" }));

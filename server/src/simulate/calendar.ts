@@ -147,10 +147,15 @@ export class BusinessCalendar {
 
   /** s plus a duration of the contract (business units on this calendar, the others on the wall clock). */
   add(s: DateTime, d: CalendarDuration): DateTime {
+    // A hundred years of business time is far beyond any contract; counting it day by day would stall an editor.
+    const tooFar = d.business && (d.unit === "day" ? d.amount > 100 * 261 : d.unit === "hour" && d.amount > 100 * 261 * 24);
+    if (tooFar) throw new CalendarError(`'${describeDuration(d)}' reaches more than a hundred years ahead`);
     if (d.business && d.unit === "day") return this.addBusinessDays(s, d.amount);
     if (d.business && d.unit === "hour") return this.addBusinessHours(s, d.amount);
     if (d.business) throw new CalendarError(`'${describeDuration(d)}' is not a unit the calendar counts (business days or business hours)`);
-    return this.addWallClock(s, d.amount, d.unit);
+    const t = this.addWallClock(s, d.amount, d.unit);
+    if (!t.isValid || t.year > s.year + 100) throw new CalendarError(`'${describeDuration(d)}' reaches more than a hundred years ahead`);
+    return t;
   }
 
   /** Business days d with from < d <= to (local dates `YYYY-MM-DD`). */

@@ -181,7 +181,7 @@ function run(linked: Linked, input: SimulationInput): SimulationOutcome {
   if ("error" in cal) return fail(cal.error, lc.calendar?.calendar.range);
   const calendar = cal.calendar;
 
-  const raised = calendar.parseInstant(input.raised);
+  const raised = typeof input.raised === "string" ? calendar.parseInstant(input.raised) : undefined;
   if (!raised) return fail(`'${input.raised}' is not an ISO 8601 instant (for example 2025-12-23T18:10:00Z)`);
 
   let resolveTier: A.Tier | undefined;
