@@ -14,6 +14,8 @@ export interface AnalysisOptions {
 
 export function governanceFindings(linked: Linked, options: AnalysisOptions): Finding[] {
   const findings: Finding[] = [];
+  // Two contracts of a file can report the same place (a shared party's role): once is enough.
+  const seen = new Set<string>();
   for (const check of CHECKS) {
     const setting = options.rules?.[check.code] ?? check.defaultSeverity;
     if (setting === "off") continue;
@@ -26,6 +28,9 @@ export function governanceFindings(linked: Linked, options: AnalysisOptions): Fi
         produced = [{ range: contract.contract.name?.range ?? contract.contract.keyword, message: `internal error in ${check.code}: ${(e as Error).message}` }];
       }
       for (const f of produced) {
+        const key = `${check.code} ${f.range.start} ${f.range.end} ${f.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         findings.push({ uri: linked.uri, range: f.range, code: check.code, severity: setting, message: f.message, fix: f.fix });
       }
     }

@@ -1,6 +1,6 @@
 // Escalation ladders as the checks read them: a tier's level, its contact on each side, expedited ladders.
 import type * as A from "../core/ast";
-import type { LinkedContract, PartyInfo, RoleInfo } from "../core/link";
+import type { LinkedContract, RoleInfo } from "../core/link";
 import { LEVELS } from "../core/ast";
 import { proposeRole } from "./people";
 
@@ -60,10 +60,10 @@ export function handoverStep(c: A.Contract): string {
 }
 
 /** The lines of a new tier for a quick fix: the roles of that level on each side, and a time limit. */
-export function tierLines(name: string, level: A.Level, customer: PartyInfo | undefined, supplier: PartyInfo | undefined, within: string): string[] {
+export function tierLines(name: string, level: A.Level, lc: LinkedContract, within: string, today: string): string[] {
   const lines = [`tier ${name} {`];
-  const c = proposeRole(customer, level, false);
-  const s = proposeRole(supplier, level, false);
+  const c = proposeRole(lc.customer, level, false, today);
+  const s = proposeRole(lc.supplier, level, false, today);
   if (c) lines.push(`  customer ${c.decl.name}`);
   if (s) lines.push(`  supplier ${s.decl.name}`);
   // Without a role of that level on either side, the tier still says how senior it is meant to be.

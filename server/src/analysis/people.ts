@@ -75,15 +75,19 @@ export function governanceRoleUses(c: A.Contract): RoleUse[] {
   return uses.sort((a, b) => a.ref.range.start - b.ref.range.start);
 }
 
-/** The roles of a party at a level, in the order declared. */
-export function rolesAtLevel(party: PartyInfo, level: A.Level): RoleInfo[] {
-  return [...party.roles.values()].filter((r) => r.level === level && !r.role.incomplete);
+/** The roles of a party at a level: those with someone in them first, then in the order declared. */
+export function rolesAtLevel(party: PartyInfo, level: A.Level, today: string): RoleInfo[] {
+  return staffedFirst([...party.roles.values()].filter((r) => r.level === level && !r.role.incomplete), today);
 }
 
-/** A role of the party to propose in a quick fix: one at `level`, else (when `fallback`) the first declared. */
-export function proposeRole(party: PartyInfo | undefined, level: A.Level, fallback: boolean): RoleInfo | undefined {
+/** A role of the party to propose in a quick fix: one at `level`, else (when `fallback`) any role. */
+export function proposeRole(party: PartyInfo | undefined, level: A.Level, fallback: boolean, today: string): RoleInfo | undefined {
   if (!party) return undefined;
-  return rolesAtLevel(party, level)[0] ?? (fallback ? [...party.roles.values()].find((r) => !r.role.incomplete) : undefined);
+  return rolesAtLevel(party, level, today)[0] ?? (fallback ? staffedFirst([...party.roles.values()].filter((r) => !r.role.incomplete), today)[0] : undefined);
+}
+
+function staffedFirst(roles: RoleInfo[], today: string): RoleInfo[] {
+  return [...roles.filter((r) => personOfRole(r, today)), ...roles.filter((r) => !personOfRole(r, today))];
 }
 
 /** The side of the contract a role belongs to, if it belongs to the customer or the supplier party. */

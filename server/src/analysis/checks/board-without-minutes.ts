@@ -12,14 +12,14 @@ export const boardWithoutMinutes: Check = {
     "A governance board has no `minutes by ... within ...`: nobody is charged with writing down what it " +
     "decided, or by when. Decisions that are not minuted are re-argued at the next meeting and are worth " +
     "little as evidence when a dispute comes.",
-  run({ linked, contract }) {
+  run({ linked, contract, today }) {
     const out: CheckFinding[] = [];
     const text = linked.file.text;
     for (const board of contract.contract.governance?.boards ?? []) {
       if (board.incomplete || board.minutes) continue;
       // The first member as written, else the customer's operational role.
       const member = board.members.find((m) => contract.roleOf.has(m));
-      const fallback = proposeRole(contract.customer, "operational", true);
+      const fallback = proposeRole(contract.customer, "operational", true, today);
       const who = member ? text.slice(member.range.start, member.range.end) : fallback && qualified(fallback);
       const minutes = `minutes by ${who} within 2 business days`;
       out.push({

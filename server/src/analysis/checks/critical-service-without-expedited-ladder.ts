@@ -16,7 +16,7 @@ export const criticalServiceWithoutExpeditedLadder: Check = {
     "A critical service has no expedited escalation ladder (`applies-to criticality critical`). Its problems " +
     "then climb the standard ladder, measured in days or weeks per tier, while the business is down. A critical " +
     "service needs a ladder measured in hours, so that executives hear of an outage the same day.",
-  run({ linked, contract }) {
+  run({ linked, contract, today }) {
     const c = contract.contract;
     if (c.escalations.some(coversCriticalServices)) return [];
     // A half-written ladder or contract statement might be the expedited ladder being typed.
@@ -27,7 +27,7 @@ export const criticalServiceWithoutExpeditedLadder: Check = {
       const name = freeName("expedited", (n) => contract.ladders.has(n));
       const ladder = block(`escalation ${name} "Critical service escalation"`, [
         line("applies-to criticality critical"),
-        ...LEVELS.map((l) => tierLines(l, l, contract.customer, contract.supplier, LIMITS[l])),
+        ...LEVELS.map((l) => tierLines(l, l, contract, LIMITS[l], today)),
         line(`then ${handoverStep(c)}`),
       ]);
       out.push({

@@ -12,14 +12,14 @@ export const ladderWithoutExecutives: Check = {
     "No tier of the escalation ladder is at executive level, so a disagreement leaves for mediation, " +
     "arbitration or court without the people who can make a commercial trade-off ever having tried to settle it. " +
     "Executives can give ground on one issue to win another; managers working within a budget usually cannot.",
-  run({ linked, contract }) {
+  run({ linked, contract, today }) {
     const out: CheckFinding[] = [];
     for (const ladder of contract.contract.escalations) {
       if (ladder.incomplete) continue;
       const levels = ladder.tiers.map((t) => tierLevel(contract, t));
       if (levels.some((l) => !l.known) || levels.some((l) => l.level === "executive")) continue;
       const name = freeName("executive", (n) => ladder.tiers.some((t) => t.name?.text === n));
-      const tier = tierLines(name, "executive", contract.customer, contract.supplier, "10 business days");
+      const tier = tierLines(name, "executive", contract, "10 business days", today);
       const before = ladder.thenKeyword && ladder.tiers.every((t) => t.range.end <= ladder.thenKeyword!.start) ? ladder.thenKeyword.start : undefined;
       out.push({
         range: atName(ladder),

@@ -13,11 +13,11 @@ export const missingChangeControl: Check = {
     "The contract has no change-control procedure, or it does not say who assesses a change request and by " +
     "when, or which board approves it. IT contracts change constantly; changes agreed informally are the " +
     "commonest source of disputes about scope and price.",
-  run({ linked, contract }) {
+  run({ linked, contract, today }) {
     const c = contract.contract;
     if (!c.changeControl) {
       if (c.bodyHasSyntaxError) return [];
-      const lines = steps(contract, true, true);
+      const lines = steps(contract, true, true, today);
       return [{
         range: atContract(c),
         message: `contract '${c.name?.text ?? ""}' has no change-control block: changes have no agreed route`,
@@ -33,16 +33,16 @@ export const missingChangeControl: Check = {
     return [{
       range: cc.keyword,
       message: `the change-control block has ${missing}`,
-      fix: fixOf("Complete the change-control block", complete(linked, contract, noAssess, noApprove)),
+      fix: fixOf("Complete the change-control block", complete(linked, contract, noAssess, noApprove, today)),
     }];
   },
 };
 
 /** The assessment and approval lines: the supplier's management role assesses, a monthly board approves. */
-function steps(lc: LinkedContract, assess: boolean, approve: boolean): Lines[] | undefined {
+function steps(lc: LinkedContract, assess: boolean, approve: boolean, today: string): Lines[] | undefined {
   const out: Lines[] = [];
   if (assess) {
-    const role = proposeRole(lc.supplier, "management", true);
+    const role = proposeRole(lc.supplier, "management", true, today);
     if (!role) return undefined;
     out.push(line(`assess by ${qualified(role)} within 10 business days`));
   }
@@ -55,8 +55,8 @@ function steps(lc: LinkedContract, assess: boolean, approve: boolean): Lines[] |
   return out;
 }
 
-function complete(linked: Linked, lc: LinkedContract, assess: boolean, approve: boolean) {
-  const lines = steps(lc, assess, approve);
+function complete(linked: Linked, lc: LinkedContract, assess: boolean, approve: boolean, today: string) {
+  const lines = steps(lc, assess, approve, today);
   if (!lines) return undefined;
   return fixText(linked).insertInOrder(lc.contract.changeControl!, "change-control", assess ? "assess" : "approve", lines);
 }

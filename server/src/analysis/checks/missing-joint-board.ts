@@ -16,7 +16,7 @@ export const missingJointBoard: Check = {
     "there is no governance board, no board has members from both parties, or a board has no meeting cadence. " +
     "Problems then surface only when they have become disputes. A weekly operational review, a monthly service " +
     "board and a quarterly executive board catch them while they are still small.",
-  run({ linked, contract }) {
+  run({ linked, contract, today }) {
     const c = contract.contract;
     const out: CheckFinding[] = [];
     const gov = c.governance;
@@ -26,13 +26,13 @@ export const missingJointBoard: Check = {
         out.push({
           range: atContract(c),
           message: `contract '${c.name?.text ?? ""}' has no governance board: the parties have no regular meeting`,
-          fix: fixOf("Add weekly operational, monthly service and quarterly executive boards", addBoards(linked, contract)),
+          fix: fixOf("Add weekly operational, monthly service and quarterly executive boards", addBoards(linked, contract, today)),
         });
       } else if (contract.customer && contract.supplier && !boards.some((b) => hasBothSides(contract, b)) && boards.every((b) => b.members.every((m) => contract.roleOf.has(m)))) {
         out.push({
           range: atContract(c),
           message: `no governance board of contract '${c.name?.text ?? ""}' has members from both ${contract.customer.decl.name} and ${contract.supplier.decl.name}`,
-          fix: fixOf("Add weekly operational, monthly service and quarterly executive boards", addBoards(linked, contract)),
+          fix: fixOf("Add weekly operational, monthly service and quarterly executive boards", addBoards(linked, contract, today)),
         });
       }
     }
@@ -54,7 +54,7 @@ function hasBothSides(lc: LinkedContract, b: A.Board): boolean {
 }
 
 /** Three boards built from each party's roles of the matching level; none when a party has no role at all. */
-function addBoards(linked: Linked, lc: LinkedContract) {
+function addBoards(linked: Linked, lc: LinkedContract, today: string) {
   const c = lc.contract;
   const taken = (n: string): boolean => lc.boards.has(n);
   const plan: { name: string; label: string; level: A.Level; meets: string; minutesLevel: A.Level; within: string }[] = [
@@ -64,9 +64,9 @@ function addBoards(linked: Linked, lc: LinkedContract) {
   ];
   const boards: Lines[] = [];
   for (const p of plan) {
-    const customer = proposeRole(lc.customer, p.level, true);
-    const supplier = proposeRole(lc.supplier, p.level, true);
-    const minutes = proposeRole(lc.customer, p.minutesLevel, true);
+    const customer = proposeRole(lc.customer, p.level, true, today);
+    const supplier = proposeRole(lc.supplier, p.level, true, today);
+    const minutes = proposeRole(lc.customer, p.minutesLevel, true, today);
     if (!customer || !supplier || !minutes) return undefined;
     boards.push(block(`board ${freeName(p.name, taken)} "${p.label}"`, [
       line(`members ${qualified(customer)}, ${qualified(supplier)}`),

@@ -13,7 +13,7 @@ export const oneSidedTier: Check = {
     "An escalation tier names a contact for only one of the two parties. Escalation is a conversation " +
     "between counterparts; when one side has nobody named, the matter arrives at that tier and nobody on that " +
     "side knows it is theirs, so the time limit runs out while nobody is talking.",
-  run({ linked, contract }) {
+  run({ linked, contract, today }) {
     const out: CheckFinding[] = [];
     for (const ladder of contract.contract.escalations) {
       for (const tier of ladder.tiers) {
@@ -21,7 +21,7 @@ export const oneSidedTier: Check = {
         const missing = SIDES.filter((s) => !tier[s]);
         if (missing.length === 0) continue;
         const level = tierLevel(contract, tier).level;
-        const proposals = missing.map((side) => ({ side, role: level && contract[side] ? rolesAtLevel(contract[side]!, level)[0] : undefined }));
+        const proposals = missing.map((side) => ({ side, role: level && contract[side] ? rolesAtLevel(contract[side]!, level, today)[0] : undefined }));
         const complete = proposals.every((p) => p.role);
         const fix = complete
           ? fixText(linked).insertInOrder(tier, "tier", missing[0], proposals.map((p) => line(`${p.side} ${p.role!.decl.name}`)))

@@ -19,14 +19,14 @@ export const singlePointOfEscalation: Check = {
     "the service to their managers, then to executives who can trade one issue against another. With no " +
     "escalation ladder, or a ladder of a single tier, one person on each side decides everything and a " +
     "stalemate goes straight to lawyers.",
-  run({ linked, contract }) {
+  run({ linked, contract, today }) {
     const c = contract.contract;
     const fix = fixText(linked);
     if (c.escalations.length === 0) {
       if (c.bodyHasSyntaxError) return [];
       const name = freeName("standard", (n) => contract.ladders.has(n));
       const ladder = block(`escalation ${name} "Standard escalation"`, [
-        ...LEVELS.map((l) => tierLines(l, l, contract.customer, contract.supplier, LIMITS[l])),
+        ...LEVELS.map((l) => tierLines(l, l, contract, LIMITS[l], today)),
         line(`then ${handoverStep(c)}`),
       ]);
       return [{
@@ -41,19 +41,19 @@ export const singlePointOfEscalation: Check = {
       out.push({
         range: atName(ladder),
         message: `ladder '${ladder.name?.text ?? ""}' has ${ladder.tiers.length === 0 ? "no tier" : "a single tier"}: a single point of escalation`,
-        fix: fixOf("Add tiers up to operational, management, executive", addTiers(linked, contract, ladder)),
+        fix: fixOf("Add tiers up to operational, management, executive", addTiers(linked, contract, ladder, today)),
       });
     }
     return out;
   },
 };
 
-function addTiers(linked: Linked, lc: LinkedContract, ladder: A.Escalation): TextEdit[] | undefined {
+function addTiers(linked: Linked, lc: LinkedContract, ladder: A.Escalation, today: string): TextEdit[] | undefined {
   const fix = fixText(linked);
   const existing = ladder.tiers[0];
   const level = existing ? tierLevel(lc, existing).level ?? "operational" : undefined;
   const taken = (n: string): boolean => ladder.tiers.some((t) => t.name?.text === n);
-  const tier = (l: A.Level): Lines => tierLines(freeName(l, taken), l, lc.customer, lc.supplier, LIMITS[l]);
+  const tier = (l: A.Level): Lines => tierLines(freeName(l, taken), l, lc, LIMITS[l], today);
   if (level === "executive") {
     return fix.insert(ladder, LEVELS.filter((l) => l !== "executive").map(tier), { before: existing!.keyword.start });
   }
