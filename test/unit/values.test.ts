@@ -115,6 +115,14 @@ describe("values", () => {
       assert.deepEqual(builtins(contractWith('calendar { timezone "Mars/Olympus" }')), ['VAL001@"Mars/Olympus"']);
       assert.deepEqual(builtins(contractWith('calendar { timezone "Europe/London" workdays sun-thu }')), []);
     });
+
+    it("rejects holiday region codes whose public holidays are unknown, naming the known ones", () => {
+      assert.deepEqual(builtins(contractWith('calendar { holidays "GB-ENG" holidays "US" holidays "DE-BY" holidays "CH-ZH" }')), []);
+      assert.deepEqual(builtins(contractWith('calendar { holidays "GB-XYZ" }')), ['VAL001@"GB-XYZ"']);
+      assert.deepEqual(builtins(contractWith('calendar { holidays "Narnia" }')), ['VAL001@"Narnia"']);
+      const linked = linkFiles({ "main.covenant": contractWith('calendar { holidays "GB-XYZ" }') });
+      assert.match(linked.builtins[0].message, /GB-ENG/);
+    });
   });
 
   it("valueProblem speaks in the user's words", () => {

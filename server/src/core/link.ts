@@ -5,6 +5,7 @@ import type * as A from "./ast";
 import type { ParseOutput } from "./parser";
 import type { Finding } from "./findings";
 import { parseTime, parseWorkdays, valueProblem, isTimeZone } from "./values";
+import { regionProblem } from "../simulate/holidays";
 
 export type DeclKind =
   | "contract" | "party" | "person" | "role" | "calendar" | "service" | "sla" | "board" | "ladder" | "tier" | "step";
@@ -256,6 +257,10 @@ export function link(root: ParsedFile, host: LinkHost): Linked {
     if (c.workdays.length > 0) {
       const w = parseWorkdays(c.workdays);
       if ("problem" in w) report.error("VAL001", w.at.range, w.problem);
+    }
+    for (const region of c.holidayRegions) {
+      const problem = regionProblem(region.value);
+      if (problem) report.error("VAL001", region.range, problem);
     }
     if (c.timezone && !isTimeZone(c.timezone.value)) {
       report.error("VAL001", c.timezone.range, `'${c.timezone.value}' is not a known IANA time zone (for example "Europe/London")`);
