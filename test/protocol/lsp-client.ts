@@ -142,6 +142,19 @@ export class LspClient {
     });
   }
 
+  /** Waits until the latest diagnostics published for `uri` satisfy `condition` (checked on every publish). */
+  async until(uri: string, condition: (p: PublishDiagnosticsParams) => boolean, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const latest = this.diagnostics.get(uri)?.at(-1);
+    if (latest && condition(latest)) return latest;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`diagnostics for ${uri} never met the condition; last: ${JSON.stringify(this.diagnostics.get(uri)?.at(-1)?.diagnostics.map((d) => d.code))}`);
+      const p = await this.nextDiagnostics(uri, left).catch(() => undefined);
+      if (p && condition(p)) return p;
+    }
+  }
+
   /** The next diagnostics published for `uri` after this call. */
   nextDiagnostics(uri: string, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
     return this.waitForDiagnostics(uri, undefined, timeoutMs);

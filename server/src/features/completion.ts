@@ -478,7 +478,7 @@ class Context {
         '  arbitration { rules "${4:LCIA Rules}" seat "${5:London}" }',
         "}",
       ].join("\n");
-      items.push({ label: "dispute (mediation, then arbitration)", kind: "snippet", detail: "the formal steps after the ladder", insertText: dispute, snippet: true, sortText: "0dispute" });
+      items.push({ label: "dispute (mediation then arbitration)", kind: "snippet", detail: "the formal steps after the ladder", insertText: dispute, snippet: true, sortText: "0dispute" });
     }
     if (!written.has("continuity")) {
       const critical = lc ? [...lc.services.values()].find((s) => s.criticality?.text === "critical")?.name?.text : undefined;

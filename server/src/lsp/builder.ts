@@ -12,9 +12,6 @@ import type { LspWorkspace } from "./workspace";
 /** Documents longer than this (UTF-16 code units, about 2 MB of text) get one diagnostic instead of analysis. */
 export const MAX_DOCUMENT_LENGTH = 2 * 1024 * 1024;
 
-/** Analyses faster than this run at once; slower documents wait about as long as they take, so a burst of edits coalesces. */
-const QUICK_MS = 30;
-const MAX_DELAY_MS = 250;
 
 export interface BuiltDocument {
   uri: string;
@@ -55,22 +52,37 @@ export class DocumentBuilder {
     private readonly host: BuilderHost,
   ) {}
 
+  /** False until the editor's settings are known: diagnostics published before would be wrong. */
+  private started = false;
+  private readonly waiting = new Set<string>();
+
+  /** The settings are in: analyse what was opened meanwhile (and anything analysed without them). */
+  ready(): void {
+    if (this.started) return;
+    this.started = true;
+    for (const b of this.built.values()) b.stale = true;
+    for (const uri of [...this.waiting, ...this.built.keys()]) this.schedule(uri);
+    this.waiting.clear();
+  }
+
   /** Analyse the document soon; a later call for the same document replaces this one. */
   schedule(uri: string): void {
     if (!this.documents.get(uri)) return;
+    if (!this.started) {
+      this.waiting.add(uri);
+      return;
+    }
     this.timers.get(uri)?.();
-    const cost = this.built.get(uri)?.ms ?? 0;
     const run = (): void => {
       this.timers.delete(uri);
       this.ensure(uri);
     };
-    if (cost < QUICK_MS) {
-      const handle = setImmediate(run);
-      this.timers.set(uri, () => clearImmediate(handle));
-    } else {
-      const handle = setTimeout(run, Math.min(cost, MAX_DELAY_MS));
-      this.timers.set(uri, () => clearTimeout(handle));
-    }
+    // Two turns of the event loop, no timer: the JSON-RPC layer handles one queued message per turn, so
+    // a newer change already received (typed during the last analysis) cancels this run before it starts.
+    let handle = setImmediate(() => {
+      handle = setImmediate(run);
+    });
+    this.timers.set(uri, () => clearImmediate(handle));
   }
 
   /** A file the document imports changed: its analysis no longer holds. */

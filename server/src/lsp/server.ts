@@ -3,7 +3,7 @@
 import {
   CodeAction, CodeActionKind, CodeLens, CompletionItem, CompletionItemKind, CompletionList, Connection, DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, DocumentHighlight, DocumentHighlightKind, DocumentLink, DocumentSymbol, FileChangeType, FoldingRange,
-  FoldingRangeKind, InlayHint, InlayHintKind, InitializeParams, InitializeResult, InsertTextFormat, InsertTextMode, Location, MarkupKind,
+  FoldingRangeKind, InlayHint, InlayHintKind, InitializeParams, MessageType, ShowMessageNotification, InitializeResult, InsertTextFormat, InsertTextMode, Location, MarkupKind,
   ResponseError, ErrorCodes, SemanticTokensBuilder, SymbolInformation, SymbolKind, TextDocumentEdit, TextDocuments, TextDocumentSyncKind, TextEdit,
   WorkspaceEdit, OptionalVersionedTextDocumentIdentifier,
 } from "vscode-languageserver/node";
@@ -62,9 +62,14 @@ export function startServer(connection: Connection): void {
     warnOnce: (message) => {
       if (warned.has(message)) return;
       warned.add(message);
-      connection.window.showWarningMessage(message);
+      warn(message);
     },
   });
+
+  /** A notification, not window/showMessageRequest: nothing waits for the user to answer it. */
+  function warn(message: string): void {
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
+  }
 
   /** Runs a handler; an exception costs that one answer (logged), never the server. */
   function guard<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R {
@@ -123,6 +128,8 @@ export function startServer(connection: Connection): void {
     workspace.setRoots(roots);
     const options = params.initializationOptions as { rules?: unknown } | undefined;
     if (options && typeof options === "object" && "rules" in options) settings.setEditorSettings(options);
+    // Should `initialized` never come, analyse anyway.
+    setTimeout(() => builder.ready(), 3000).unref();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -165,7 +172,8 @@ export function startServer(connection: Connection): void {
       }).catch(() => undefined);
     }
     if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "covenant" }).catch(() => undefined);
-    void pullSettings().then(() => builder.invalidateAll());
+    // A client that never answers for its settings must not keep the diagnostics back for long.
+    void Promise.race([pullSettings(), new Promise((r) => setTimeout(r, 1000).unref())]).finally(() => builder.ready());
   });
 
   // Declared in the capabilities, so clients send it without a registration (which may be unsupported).
@@ -364,7 +372,7 @@ export function startServer(connection: Connection): void {
       // Said once per document until it formats again: format-on-save must not nag at every save.
       if (!formatWarned.has(uri)) {
         formatWarned.add(uri);
-        connection.window.showWarningMessage(`Covenant: ${result.error}`);
+        warn(`Covenant: ${result.error}`);
       }
       return [];
     }
