@@ -41,3 +41,16 @@ export function atName(node: { name?: { range: Range }; keyword: Range }): Range
 export function fixOf(title: string, edits: Fix["edits"] | undefined): Fix | undefined {
   return edits && edits.length > 0 ? { title, edits } : undefined;
 }
+
+/**
+ * A syntax error in the contract's own body: its "missing block" findings are silenced (language.md,
+ * Resilience). Besides the parser's `bodyHasSyntaxError`, a brace lost inside a nested block can close
+ * the contract early; the rest of its body is then stray text (and stray parties) before the next contract.
+ */
+export function bodyBroken(ctx: CheckContext): boolean {
+  const c = ctx.contract.contract;
+  if (c.bodyHasSyntaxError) return true;
+  const parsed = ctx.linked.file.parsed;
+  const next = Math.min(...parsed.file.contracts.map((d) => d.range.start).filter((s) => s >= c.range.end));
+  return parsed.syntaxErrors.some((e) => e.range.start >= c.range.end && e.range.start < next);
+}

@@ -1,7 +1,7 @@
 // CAL001: business days or hours are used, but the calendar does not say whose business days they are.
 import type * as A from "../../core/ast";
 import type { Check } from "../check";
-import { atContract, fixOf } from "../check";
+import { atContract, bodyBroken, fixOf } from "../check";
 import { BLOCK_STATEMENTS } from "../../core/vocabulary";
 import { block, fixText, line, Lines } from "../edits";
 
@@ -17,13 +17,14 @@ export const businessTimeWithoutCalendar: Check = {
     "The contract counts time in business days or business hours, but its calendar does not say which time " +
     "zone and which public holidays apply, or there is no calendar at all. \"Ten business days\" then means " +
     "different dates in London and in Bangalore, and a deadline can be missed or met depending on whom you ask.",
-  run({ linked, contract }) {
+  run(ctx) {
+    const { linked, contract } = ctx;
     const c = contract.contract;
     if (!usesBusinessTime(linked.file.parsed.values, c)) return [];
     const fix = fixText(linked);
     const title = "Add the calendar's time zone and public holidays (Europe/London and GB-ENG: put your own)";
     if (!c.calendar && !c.calendarRef) {
-      if (c.bodyHasSyntaxError) return [];
+      if (bodyBroken(ctx)) return [];
       const calendar = block("calendar", [line(TIMEZONE), line("workdays mon-fri"), line("hours 09:00-17:00"), line(HOLIDAYS)]);
       const before = fix.anchorFor(c, BLOCK_STATEMENTS.contract, "calendar");
       return [{

@@ -2,7 +2,7 @@
 import type * as A from "../../core/ast";
 import { LEVELS } from "../../core/ast";
 import type { Check, CheckFinding } from "../check";
-import { atName, fixOf } from "../check";
+import { atName, bodyBroken, fixOf } from "../check";
 import { block, fixText, line } from "../edits";
 import { coversCriticalServices, freeName, handoverStep, tierLines } from "../ladders";
 
@@ -16,11 +16,12 @@ export const criticalServiceWithoutExpeditedLadder: Check = {
     "A critical service has no expedited escalation ladder (`applies-to criticality critical`). Its problems " +
     "then climb the standard ladder, measured in days or weeks per tier, while the business is down. A critical " +
     "service needs a ladder measured in hours, so that executives hear of an outage the same day.",
-  run({ linked, contract, today }) {
+  run(ctx) {
+    const { linked, contract, today } = ctx;
     const c = contract.contract;
     if (c.escalations.some(coversCriticalServices)) return [];
     // A half-written ladder or contract statement might be the expedited ladder being typed.
-    if (c.bodyHasSyntaxError || c.escalations.some((l) => l.incomplete)) return [];
+    if (bodyBroken(ctx) || c.escalations.some((l) => l.incomplete)) return [];
     const out: CheckFinding[] = [];
     for (const service of c.services) {
       if (service.incomplete || service.criticality?.text !== "critical") continue;

@@ -1,7 +1,7 @@
 // CHG001: no change-control clause, or one without an assessment deadline or an approving board.
 import type { Linked, LinkedContract } from "../../core/link";
 import type { Check } from "../check";
-import { atContract, fixOf } from "../check";
+import { atContract, bodyBroken, fixOf } from "../check";
 import { block, fixText, line, Lines } from "../edits";
 import { proposeRole, qualified } from "../people";
 
@@ -13,10 +13,11 @@ export const missingChangeControl: Check = {
     "The contract has no change-control procedure, or it does not say who assesses a change request and by " +
     "when, or which board approves it. IT contracts change constantly; changes agreed informally are the " +
     "commonest source of disputes about scope and price.",
-  run({ linked, contract, today }) {
+  run(ctx) {
+    const { linked, contract, today } = ctx;
     const c = contract.contract;
     if (!c.changeControl) {
-      if (c.bodyHasSyntaxError) return [];
+      if (bodyBroken(ctx)) return [];
       const lines = steps(contract, true, true, today);
       return [{
         range: atContract(c),

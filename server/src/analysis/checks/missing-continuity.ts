@@ -1,6 +1,6 @@
 // CNT001: nothing says the service goes on during a dispute.
 import type { Check } from "../check";
-import { atContract, fixOf } from "../check";
+import { atContract, bodyBroken, fixOf } from "../check";
 import { block, fixText, line } from "../edits";
 
 export const missingContinuity: Check = {
@@ -11,11 +11,12 @@ export const missingContinuity: Check = {
     "The contract does not say that services continue while a dispute is being resolved. Without that " +
     "promise, a supplier in a disagreement may slow down or stop the service, and a customer may stop paying, " +
     "and the business that depends on the service becomes the hostage of the dispute.",
-  run({ linked, contract }) {
+  run(ctx) {
+    const { linked, contract } = ctx;
     const c = contract.contract;
     const fix = fixText(linked);
     if (!c.continuity) {
-      if (c.bodyHasSyntaxError) return [];
+      if (bodyBroken(ctx)) return [];
       const continuity = block("continuity", [line("services continue"), line("undisputed-payments continue"), line("suspension forbidden")]);
       return [{
         range: atContract(c),

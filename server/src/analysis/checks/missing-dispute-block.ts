@@ -1,6 +1,6 @@
 // DSP001: a contract with no dispute block leaves a disagreement with nowhere formal to go.
 import type { Check } from "../check";
-import { atContract, fixOf } from "../check";
+import { atContract, bodyBroken, fixOf } from "../check";
 import { block, fixText, line } from "../edits";
 
 export const missingDisputeBlock: Check = {
@@ -11,9 +11,10 @@ export const missingDisputeBlock: Check = {
     "The contract does not say how a disagreement is settled once talking has failed: no notice, no mediator, " +
     "no arbitration or courts. When a dispute comes, the parties must first argue about how to argue, usually " +
     "in court, at the worst possible moment. Agree the route now, while everyone still gets on.",
-  run({ linked, contract }) {
+  run(ctx) {
+    const { linked, contract } = ctx;
     const c = contract.contract;
-    if (c.dispute || c.bodyHasSyntaxError) return [];
+    if (c.dispute || bodyBroken(ctx)) return [];
     const dispute = block("dispute", [
       line("notice written"),
       block("mediation", [line('provider "…"'), line("start within 20 business days")]),

@@ -1,6 +1,6 @@
 // EWS001: nothing watches for the signs that a relationship is heading for a dispute.
 import type { Check } from "../check";
-import { atContract, fixOf } from "../check";
+import { atContract, bodyBroken, fixOf } from "../check";
 import { block, fixText, line } from "../edits";
 
 const SIGNALS = ["missed-deadlines", "formal-tone", "clause-citation", "sla-breaches"];
@@ -13,12 +13,13 @@ export const missingEarlyWarning: Check = {
     "The contract names no early-warning signals: repeated missed deadlines, a sudden formal tone, people " +
     "citing clauses at each other, service-level breaches. Disputes rarely come out of nowhere; agreeing what " +
     "to watch for, and who looks, lets the parties act while a problem is still a conversation.",
-  run({ linked, contract }) {
+  run(ctx) {
+    const { linked, contract } = ctx;
     const c = contract.contract;
     const fix = fixText(linked);
     const signals = SIGNALS.map((s) => line(`signal ${s}`));
     if (!c.earlyWarning) {
-      if (c.bodyHasSyntaxError) return [];
+      if (bodyBroken(ctx)) return [];
       return [{
         range: atContract(c),
         message: `contract '${c.name?.text ?? ""}' has no early-warning block: nothing watches for a dispute in the making`,

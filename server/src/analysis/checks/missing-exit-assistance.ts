@@ -1,6 +1,6 @@
 // TRM001: no termination clause, or one without exit assistance.
 import type { Check } from "../check";
-import { atContract, fixOf } from "../check";
+import { atContract, bodyBroken, fixOf } from "../check";
 import { block, fixText, line } from "../edits";
 
 export const missingExitAssistance: Check = {
@@ -11,11 +11,12 @@ export const missingExitAssistance: Check = {
     "The contract has no termination clause, or it does not oblige the supplier to help with the exit. When " +
     "a relationship ends, and especially when it ends in a dispute, the customer needs its data back and the " +
     "service handed over to a new supplier; without exit assistance, the outgoing supplier holds the keys.",
-  run({ linked, contract }) {
+  run(ctx) {
+    const { linked, contract } = ctx;
     const c = contract.contract;
     const fix = fixText(linked);
     if (!c.termination) {
-      if (c.bodyHasSyntaxError) return [];
+      if (bodyBroken(ctx)) return [];
       const termination = block("termination", [line("exit-plan due 3 months"), line("exit-assistance 6 months"), line("data-return within 30 days")]);
       return [{
         range: atContract(c),

@@ -2,7 +2,7 @@
 import type * as A from "../../core/ast";
 import type { Linked, LinkedContract } from "../../core/link";
 import type { Check, CheckFinding } from "../check";
-import { atContract, atName, fixOf } from "../check";
+import { atContract, atName, bodyBroken, fixOf } from "../check";
 import { block, fixText, line, Lines } from "../edits";
 import { freeName } from "../ladders";
 import { proposeRole, qualified, sideOf } from "../people";
@@ -16,12 +16,13 @@ export const missingJointBoard: Check = {
     "there is no governance board, no board has members from both parties, or a board has no meeting cadence. " +
     "Problems then surface only when they have become disputes. A weekly operational review, a monthly service " +
     "board and a quarterly executive board catch them while they are still small.",
-  run({ linked, contract, today }) {
+  run(ctx) {
+    const { linked, contract, today } = ctx;
     const c = contract.contract;
     const out: CheckFinding[] = [];
     const gov = c.governance;
     const boards = gov?.boards ?? [];
-    if (!gov ? !c.bodyHasSyntaxError : !gov.incomplete) {
+    if (!gov ? !bodyBroken(ctx) : !gov.incomplete) {
       if (boards.length === 0) {
         out.push({
           range: atContract(c),

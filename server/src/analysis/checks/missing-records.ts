@@ -1,6 +1,6 @@
 // REC001: no records clause, or one that does not keep decisions, change requests and minutes.
 import type { Check } from "../check";
-import { atContract, fixOf } from "../check";
+import { atContract, bodyBroken, fixOf } from "../check";
 import { block, fixText, line } from "../edits";
 
 const REQUIRED = ["decisions", "change-requests", "minutes"];
@@ -13,11 +13,12 @@ export const missingRecords: Check = {
     "The contract does not require a record of decisions, change requests and meeting minutes. In a " +
     "dispute, whoever has the paper trail wins: what was agreed at the board, which change was approved and " +
     "when. Without a records clause each side relies on its own notes and memories, which never agree.",
-  run({ linked, contract }) {
+  run(ctx) {
+    const { linked, contract } = ctx;
     const c = contract.contract;
     const fix = fixText(linked);
     if (!c.records) {
-      if (c.bodyHasSyntaxError) return [];
+      if (bodyBroken(ctx)) return [];
       return [{
         range: atContract(c),
         message: `contract '${c.name?.text ?? ""}' has no records block: decisions, change requests and minutes are not kept`,

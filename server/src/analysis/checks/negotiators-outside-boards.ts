@@ -1,5 +1,6 @@
 // GOV002: a person who negotiated the contract holds no role on any governance board.
 import type { PersonInfo } from "../../core/link";
+import { bodyBroken } from "../check";
 import type { Check, CheckFinding } from "../check";
 import { describePerson } from "../people";
 
@@ -11,10 +12,11 @@ export const negotiatorsOutsideBoards: Check = {
     "Someone who negotiated the contract does not hold a role on any governance board. The people who know " +
     "what was meant, which concessions were traded and why a clause reads as it does are then out of the room " +
     "when the boards interpret it, and the contract drifts from its intent.",
-  run({ contract }) {
+  run(ctx) {
+    const { contract } = ctx;
     const c = contract.contract;
     if (c.negotiatedBy.length === 0) return [];
-    if (!c.governance ? c.bodyHasSyntaxError : c.governance.incomplete) return [];
+    if (!c.governance ? bodyBroken(ctx) : c.governance.incomplete) return [];
     const holders = new Set<PersonInfo>();
     for (const b of c.governance?.boards ?? []) {
       for (const m of b.members) {

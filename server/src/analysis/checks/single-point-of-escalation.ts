@@ -4,7 +4,7 @@ import { LEVELS } from "../../core/ast";
 import type { TextEdit } from "../../core/findings";
 import type { Linked, LinkedContract } from "../../core/link";
 import type { Check, CheckFinding } from "../check";
-import { atContract, atName, fixOf } from "../check";
+import { atContract, atName, bodyBroken, fixOf } from "../check";
 import { block, fixText, line, Lines } from "../edits";
 import { freeName, handoverStep, levelRank, tierLevel, tierLines } from "../ladders";
 
@@ -19,11 +19,12 @@ export const singlePointOfEscalation: Check = {
     "the service to their managers, then to executives who can trade one issue against another. With no " +
     "escalation ladder, or a ladder of a single tier, one person on each side decides everything and a " +
     "stalemate goes straight to lawyers.",
-  run({ linked, contract, today }) {
+  run(ctx) {
+    const { linked, contract, today } = ctx;
     const c = contract.contract;
     const fix = fixText(linked);
     if (c.escalations.length === 0) {
-      if (c.bodyHasSyntaxError) return [];
+      if (bodyBroken(ctx)) return [];
       const name = freeName("standard", (n) => contract.ladders.has(n));
       const ladder = block(`escalation ${name} "Standard escalation"`, [
         ...LEVELS.map((l) => tierLines(l, l, contract, LIMITS[l], today)),
