@@ -106,8 +106,8 @@ const SERVICE_LABELS: Record<string, string> = {
 };
 const ACTIVITIES = ["Incident management", "Change management", "Capacity planning", "Backups and restore tests", "User access reviews", "Patch management", "Exit plan upkeep", "Disaster recovery tests", "Licence management", "Problem management"];
 const LAWS = ["England and Wales", "Scotland", "Ireland", "Germany", "the State of New York", "Québec"];
-const ZONES = ["Europe/London", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Europe/Dublin"];
-const REGIONS = ["GB-ENG", "DE-BY", "US", "IE", "JP"];
+const ZONES = ["Europe/London", "Europe/Berlin", "America/New_York", "Europe/Amsterdam", "Europe/Dublin"];
+const REGIONS = ["GB-ENG", "DE-BY", "US", "IE", "NL"];
 
 /** Lines with indentation; `variety` varies the whitespace and sprinkles comments and semicolons. */
 class Writer {
