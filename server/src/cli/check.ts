@@ -5,6 +5,8 @@ import { allFindings } from "../analysis/analyse";
 import { collectFiles, configLookup, diskHost, toUri, UsageError } from "./files";
 import { LineIndex } from "./positions";
 import { CliContext, today } from "./context";
+import { toSarif } from "./sarif";
+import { VERSION } from "./version";
 
 /** A finding placed in a file the user named, with 1-based lines and columns (end column exclusive). */
 export interface LocatedFinding {
@@ -74,6 +76,7 @@ export function runCheck(ctx: CliContext, options: CheckOptions, format: string)
   const findings = checkFiles(options);
   if (format === "json") ctx.out(JSON.stringify(findings, null, 2) + "\n");
   else if (format === "text") ctx.out(formatText(findings, ctx.colour));
+  else if (format === "sarif") ctx.out(JSON.stringify(toSarif(findings, { version: VERSION, root: ctx.cwd, rulesBaseUrl: process.env.COVENANT_RULE_DOCS_URL }), null, 2) + "\n");
   else throw new UsageError(`unknown --format '${format}' for check (text, json, sarif)`);
   return findings.some((f) => f.severity === "error") ? 1 : 0;
 }

@@ -4,9 +4,7 @@ import { CliContext } from "./context";
 import { UsageError } from "./files";
 import { parseDate } from "../core/values";
 import { commands } from "./commands";
-
-declare const COVENANT_VERSION: string | undefined;
-const VERSION = typeof COVENANT_VERSION === "string" ? COVENANT_VERSION : "0.0.0-dev";
+import { VERSION } from "./version";
 
 const HELP = `covenant — check IT contract governance written in the Covenant language
 
