@@ -11,11 +11,21 @@ interface BridgeRequest {
   args: Record<string, unknown>;
 }
 
+/** A drawing in a frame: an inline <svg>, or an <img> of an SVG data URI (read back as its text). */
+export interface Diagram {
+  text: string;
+  /** The browser drew it: an inline svg with a size, or an image that loaded. */
+  rendered: boolean;
+}
+
 export interface FrameText {
   url: string;
   text: string;
-  svgCount: number;
+  diagrams: Diagram[];
 }
+
+/** The Problems panel's rows, without the sticky copy of a file's row that stays on top while scrolling. */
+const ROWS = ".markers-panel .monaco-list-rows > .monaco-list-row";
 
 type Handler = (page: Page, args: Record<string, unknown>) => Promise<unknown>;
 
@@ -26,30 +36,59 @@ const handlers: Record<string, Handler> = {
     return null;
   },
 
-  /** The rows of the Problems panel, once it is visible and, within 15 s, once every `expect` code shows. */
-  async problemRows(page, args) {
-    const expected = (args.expect as string[] | undefined) ?? [];
-    await page.locator(".markers-panel").first().waitFor({ state: "visible", timeout: 15_000 });
-    await page
-      .waitForFunction(
-        (codes) => {
-          const panel = document.querySelector(".markers-panel");
-          const text = panel instanceof HTMLElement ? panel.innerText : "";
-          return codes.every((code) => text.includes(code));
-        },
-        expected,
-        { timeout: 15_000, polling: 100 },
-      )
-      .catch(() => undefined); // the suite compares and reports what was there
-    return page.$$eval(".markers-panel .monaco-list-row", (rows) =>
-      rows.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, " ").trim()),
-    );
+  /** Whether a quick pick or an input box is open, and what it asks. */
+  async quickInput(page) {
+    return page.evaluate(() => {
+      const widget = document.querySelector(".quick-input-widget");
+      const visible = widget instanceof HTMLElement && widget.style.display !== "none" && widget.offsetParent !== null;
+      const text = (selector: string) => (widget?.querySelector(selector) as HTMLElement | null)?.innerText?.trim() ?? "";
+      const input = widget?.querySelector("input") as HTMLInputElement | null;
+      return { visible, title: text(".quick-input-title"), placeholder: input?.placeholder ?? "", value: input?.value ?? "" };
+    });
+  },
+
+  /**
+   * Every row of the Problems panel, in order. Its list draws only the rows that fit, so the rows are
+   * collected while the mouse wheel scrolls it down to the last one; then it is scrolled back up.
+   */
+  async problemRows(page) {
+    const list = page.locator(".markers-panel .monaco-list").first();
+    await page.locator(ROWS).first().waitFor({ state: "visible", timeout: 10_000 });
+    const box = await list.boundingBox();
+    if (!box) throw new Error("the Problems panel's list has no size");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const rows = new Map<number, string>();
+    for (;;) {
+      const drawn = await page.locator(ROWS).evaluateAll((elements) =>
+        elements.map((row) => ({
+          index: Number(row.getAttribute("data-index")),
+          last: row.getAttribute("data-last-element") === "true",
+          text: (row as HTMLElement).innerText.replace(/\s+/g, " ").trim(),
+        })),
+      );
+      const known = rows.size;
+      for (const row of drawn) rows.set(row.index, row.text);
+      if (drawn.length === 0 || drawn.some((row) => row.last) || (known > 0 && rows.size === known)) break;
+      const bottom = Math.max(...drawn.map((row) => row.index));
+      await page.mouse.wheel(0, Math.max(box.height * 0.8, 40));
+      // the list redraws on a later frame: wait until it draws a row below the last one seen
+      await page
+        .waitForFunction(
+          ([selector, before]) =>
+            Array.from(document.querySelectorAll(selector)).some((row) => Number(row.getAttribute("data-index")) > before),
+          [ROWS, bottom] as const,
+          { timeout: 2_000, polling: 50 },
+        )
+        .catch(() => undefined); // a list that did not scroll adds no row, which ends the loop
+    }
+    await page.mouse.wheel(0, -100_000);
+    return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text);
   },
 
   /** The text of every frame that is not the workbench itself (webviews), once `expect` shows in one. */
   async frames(page, args) {
     const expected = (args.expect as string[] | undefined) ?? [];
-    const deadline = Date.now() + ((args.timeoutMs as number | undefined) ?? 15_000);
+    const deadline = Date.now() + ((args.timeoutMs as number | undefined) ?? 10_000);
     let texts: FrameText[] = [];
     for (;;) {
       texts = await readFrames(page);
@@ -82,11 +121,20 @@ async function readFrames(page: Page): Promise<FrameText[]> {
   for (const frame of page.frames()) {
     if (frame === page.mainFrame()) continue;
     try {
-      const content = await frame.evaluate(() => ({
-        // innerText leaves out the labels of an SVG drawing; they are read separately
-        text: [document.body?.innerText ?? "", ...Array.from(document.querySelectorAll("svg"), (svg) => svg.textContent ?? "")].join("\n"),
-        svgCount: document.querySelectorAll("svg").length,
-      }));
+      const content = await frame.evaluate(() => {
+        const diagrams: { text: string; rendered: boolean }[] = [];
+        for (const svg of Array.from(document.querySelectorAll("svg"))) {
+          const box = svg.getBoundingClientRect();
+          diagrams.push({ text: svg.textContent ?? "", rendered: box.width > 0 && box.height > 0 });
+        }
+        for (const img of Array.from(document.querySelectorAll("img"))) {
+          const match = /^data:image\/svg\+xml;base64,(.*)$/.exec(img.src);
+          if (!match) continue;
+          const svg = new DOMParser().parseFromString(new TextDecoder().decode(Uint8Array.from(atob(match[1]), (c) => c.charCodeAt(0))), "image/svg+xml");
+          diagrams.push({ text: svg.documentElement.textContent ?? "", rendered: img.complete && img.naturalWidth > 0 });
+        }
+        return { text: document.body?.innerText ?? "", diagrams };
+      });
       result.push({ url: frame.url(), ...content });
     } catch {
       // a frame that navigated or closed while we read it has nothing to show
@@ -96,7 +144,7 @@ async function readFrames(page: Page): Promise<FrameText[]> {
 }
 
 /** Watches the bridge folder and answers requests one at a time until stopped. */
-export function startPageDriver(page: Page, bridge: string): { stop(): void } {
+export function startPageDriver(page: Page, bridge: string, verbose: boolean): { stop(): void } {
   const answered = new Set<string>();
   let busy = false;
   let stopped = false;
@@ -106,7 +154,9 @@ export function startPageDriver(page: Page, bridge: string): { stop(): void } {
     let response: unknown;
     try {
       if (!handler) throw new Error(`unknown page request "${request.action}"`);
+      const started = Date.now();
       response = { ok: true, result: await handler(page, request.args ?? {}) };
+      if (verbose) log(`page driver: ${request.action} took ${Date.now() - started} ms`);
     } catch (error) {
       response = { ok: false, error: (error as Error).message };
     }

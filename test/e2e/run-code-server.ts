@@ -254,7 +254,7 @@ async function run(options: Options): Promise<number> {
       if (options.verbose) log(`[page ${message.type()}] ${message.text()}`);
     });
     page.on("pageerror", (error) => log(`[page error] ${error.message}`));
-    driver = startPageDriver(page, folders.bridge);
+    driver = startPageDriver(page, folders.bridge, options.verbose);
 
     const remote = (file: string) => `vscode-remote://127.0.0.1:${port}${file}`;
     const payload = [

@@ -42,7 +42,7 @@ export function codeOf(diagnostic: vscode.Diagnostic): string {
 export function diagnosticsWhen(
   uri: vscode.Uri,
   accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
-  timeoutMs = 30_000,
+  timeoutMs = 15_000,
 ): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve) => {
     const check = () => accept(vscode.languages.getDiagnostics(uri));
@@ -61,9 +61,9 @@ export function diagnosticsWhen(
 
 /** Polls `probe` until it returns something accepted; returns the last value at the deadline. */
 export async function eventually<T>(
-  probe: () => Promise<T> | T,
+  probe: () => PromiseLike<T> | T,
   accept: (value: T) => boolean,
-  timeoutMs = 20_000,
+  timeoutMs = 10_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -43,14 +43,13 @@ function makeReporter(Mocha: MochaClass) {
       });
       runner.on(EVENT_TEST_FAIL, (test, error: Error) => {
         failures.push({ title: test.fullTitle(), error });
-        write(`${"  ".repeat(depth(test))}✗ ${test.title} [failure ${failures.length}]`);
+        // the reason right away: a run cut short by the runner's timeout still shows it
+        write(`${"  ".repeat(depth(test))}✗ ${test.title}`);
+        write(indent(error.stack ?? String(error), depth(test) + 2));
       });
       runner.once(EVENT_RUN_END, () => {
-        failures.forEach(({ title, error }, i) => {
-          write("");
-          write(`${i + 1}) ${title}`);
-          write(indent(error.stack ?? String(error)));
-        });
+        if (failures.length > 0) write("\nFailed:");
+        failures.forEach(({ title }, i) => write(`  ${i + 1}) ${title}`));
         write("");
         write(`${passed} passed, ${failures.length} failed${skipped ? `, ${skipped} skipped` : ""}`);
       });
@@ -66,17 +65,20 @@ function depth(runnable: { parent?: { parent?: unknown; title?: string } }): num
   return level;
 }
 
-function indent(text: string): string {
+/** The message whole, and the first frames of the stack that are not mocha's or VS Code's. */
+function indent(text: string, level: number): string {
+  let frames = 0;
   return text
     .split("\n")
     .filter((line) => !/node_modules\/mocha\/|node:internal|\/lib\/vscode\/out\/|resources\/app\/out\//.test(line))
-    .map((line) => `   ${line}`)
+    .filter((line) => !/^\s+at /.test(line) || ++frames <= 3)
+    .map((line) => `${"  ".repeat(level)}${line}`)
     .join("\n");
 }
 
 export function run(): Promise<void> {
   const Mocha = loadMocha();
-  const mocha = new Mocha({ ui: "bdd", timeout: 60_000, color: false, reporter: makeReporter(Mocha) });
+  const mocha = new Mocha({ ui: "bdd", timeout: 30_000, color: false, reporter: makeReporter(Mocha) });
   const grep = process.env.COVENANT_E2E_GREP;
   if (grep) mocha.grep(new RegExp(grep));
   for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith(".test.js")).sort()) {

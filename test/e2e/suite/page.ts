@@ -18,13 +18,19 @@ export function skipWithoutPage(context: Mocha.Context): void {
   context.skip();
 }
 
+export interface Diagram {
+  text: string;
+  rendered: boolean;
+}
+
+/** What a webview frame shows: its text, and the text of each drawing in it. */
 export interface FrameText {
   url: string;
   text: string;
-  svgCount: number;
+  diagrams: Diagram[];
 }
 
-export async function askPage<T>(action: string, args: Record<string, unknown> = {}, timeoutMs = 45_000): Promise<T> {
+export async function askPage<T>(action: string, args: Record<string, unknown> = {}, timeoutMs = 25_000): Promise<T> {
   if (!bridge) throw new Error("no page driver: COVENANT_E2E_BRIDGE is not set");
   const id = `${String(++sequence).padStart(3, "0")}-${action}`;
   const request = path.join(bridge, `${id}.request.json`);

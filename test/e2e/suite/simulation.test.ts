@@ -4,7 +4,7 @@ import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { activateExtension, eventually, openSample, requireCommand } from "./helpers";
 import { askPage, skipWithoutPage, type FrameText } from "./page";
-import { missingFromSimulation, PREVIEW, SIMULATE, simulateT1, webviewTabs } from "./t1";
+import { missingFromSimulation, PREVIEW, runWithoutQuestions, SIMULATE, simulateT1, webviewTabs } from "./t1";
 
 describe("escalation simulation and preview (northwind.covenant)", () => {
   before(activateExtension);
@@ -14,11 +14,12 @@ describe("escalation simulation and preview (northwind.covenant)", () => {
     await requireCommand(PREVIEW);
   });
 
-  it("Simulate Escalation with T1's inputs opens a webview", async () => {
-    const before = webviewTabs().length;
+  it("Simulate Escalation with T1's inputs opens the simulation beside the contract", async () => {
     await simulateT1();
-    const tabs = await eventually(webviewTabs, (t) => t.length > before);
-    assert.ok(tabs.length > before, "no webview opened");
+    const tabs = await eventually(() => webviewTabs("Simulation"), (t) => t.length > 0);
+    assert.equal(tabs.length, 1, `webview tabs: ${webviewTabs().map((t) => t.label).join(", ") || "none"}`);
+    assert.match(tabs[0].label, /standard/, "the simulation's title does not name the ladder");
+    assert.notEqual(tabs[0].group.viewColumn, vscode.ViewColumn.One, "the simulation hides the contract");
   });
 
   it("the simulation webview shows T1's contacts and deadlines", async function () {
@@ -32,15 +33,14 @@ describe("escalation simulation and preview (northwind.covenant)", () => {
 
   it("Preview Escalation Path opens the diagram of the ladder's tiers", async function () {
     const editor = await openSample("northwind.covenant");
-    const before = webviewTabs().length;
-    await vscode.commands.executeCommand(PREVIEW, { uri: editor.document.uri.toString(), ladder: "standard" });
-    const tabs = await eventually(webviewTabs, (t) => t.length > before);
-    assert.ok(tabs.length > before, "no webview opened for the preview");
+    await runWithoutQuestions(PREVIEW, editor.document.uri.toString(), "standard");
+    const tabs = await eventually(() => webviewTabs("Escalation"), (t) => t.length > 0);
+    assert.equal(tabs.length, 1, `webview tabs: ${webviewTabs().map((t) => t.label).join(", ") || "none"}`);
     skipWithoutPage(this);
-    const frames = await askPage<FrameText[]>("frames", { expect: ["operational", "management", "executive"] });
-    const diagram = frames.find(
-      (f) => f.svgCount > 0 && ["operational", "management", "executive"].every((tier) => f.text.includes(tier)),
-    );
-    assert.ok(diagram, `no webview draws the three tiers; webviews show:\n${frames.map((f) => `[${f.svgCount} svg] ${f.text.slice(0, 200)}`).join("\n---\n")}`);
+    const tiers = ["operational", "management", "executive"];
+    const frames = await askPage<FrameText[]>("frames", { expect: ["Escalation path", ...tiers] });
+    const drawn = frames.flatMap((f) => f.diagrams).find((d) => d.rendered && tiers.every((tier) => d.text.includes(tier)));
+    const seen = frames.map((f) => `${f.diagrams.length} drawing(s): ${f.diagrams.map((d) => d.text.slice(0, 80)).join(" | ")}`);
+    assert.ok(drawn, `no webview draws the three tiers of standard:\n${seen.join("\n")}`);
   });
 });
