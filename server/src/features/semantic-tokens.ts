@@ -7,14 +7,10 @@ import { hasLeft } from "./ladder";
 import type { PersonInfo } from "../core/link";
 import { partyInfos } from "./describe";
 
-/** The legend, in order: custom types for what a name names, standard ones for the rest. */
-export const TOKEN_TYPES = [
-  "keyword", "contract", "party", "person", "role", "calendar", "service", "sla", "board", "ladder", "tier", "step",
-  "enumMember", "variable",
-] as const;
-export const TOKEN_MODIFIERS = ["declaration", "deprecated"] as const;
+import { TOKEN_TYPES, TOKEN_MODIFIERS, TokenTypeName } from "./token-legend";
 
-export type TokenTypeName = (typeof TOKEN_TYPES)[number];
+export { TOKEN_TYPES, TOKEN_MODIFIERS };
+export type { TokenTypeName };
 
 export interface SemanticToken {
   start: number;

@@ -15,7 +15,7 @@ import { definition, highlights, references, Place } from "../features/navigatio
 import { prepareRename, rename } from "../features/rename";
 import { documentSymbols, OutlineSymbol, SymbolKindName, workspaceSymbols } from "../features/symbols";
 import { foldingRanges } from "../features/folding";
-import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from "../features/semantic-tokens";
+import { semanticTokens, TOKEN_TYPES } from "../features/semantic-tokens";
 import { codeActions } from "../features/code-actions";
 import { inlayHints } from "../features/inlay-hints";
 import { codeLenses } from "../features/code-lens";
@@ -27,8 +27,6 @@ import { Settings } from "./settings";
 import { LspWorkspace } from "./workspace";
 import { registerCovenantRequests } from "./requests";
 
-declare const COVENANT_VERSION: string | undefined;
-export const SERVER_VERSION = typeof COVENANT_VERSION === "string" ? COVENANT_VERSION : "0.0.0-dev";
 
 const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword, value: CompletionItemKind.EnumMember, unit: CompletionItemKind.Unit,
@@ -44,7 +42,11 @@ const SYMBOL_KINDS: Record<SymbolKindName, SymbolKind> = {
   ladder: SymbolKind.Enum, tier: SymbolKind.EnumMember, step: SymbolKind.Function, block: SymbolKind.Object,
 };
 
-export function startServer(connection: Connection): void {
+/**
+ * Registers every handler on a connection whose `initialize` request was answered already (main.ts
+ * answers it before loading the analyser, to start fast), with that request's parameters.
+ */
+export function startServer(connection: Connection, params: InitializeParams): void {
   const documents = new TextDocuments(TextDocument);
   const log = (m: string): void => connection.console.log(m);
   const workspace = new LspWorkspace(log);
@@ -117,7 +119,7 @@ export function startServer(connection: Connection): void {
     return supportsDocumentChanges ? { documentChanges } : { changes: plain };
   }
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  {
     const caps = params.capabilities;
     supportsConfiguration = !!caps.workspace?.configuration;
     supportsWatchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -130,30 +132,7 @@ export function startServer(connection: Connection): void {
     if (options && typeof options === "object" && "rules" in options) settings.setEditorSettings(options);
     // Should `initialized` never come, analyse anyway.
     setTimeout(() => builder.ready(), 3000).unref();
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        hoverProvider: true,
-        completionProvider: { triggerCharacters: [".", '"'], resolveProvider: false },
-        definitionProvider: true,
-        referencesProvider: true,
-        documentHighlightProvider: true,
-        renameProvider: { prepareProvider: true },
-        documentSymbolProvider: { label: "Covenant" },
-        workspaceSymbolProvider: true,
-        foldingRangeProvider: true,
-        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, "source.fixAll.covenant"] },
-        inlayHintProvider: true,
-        codeLensProvider: { resolveProvider: false },
-        documentLinkProvider: { resolveProvider: false },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
-      serverInfo: { name: "covenant-language-server", version: SERVER_VERSION },
-    };
-  });
+  }
 
   async function pullSettings(): Promise<void> {
     if (!supportsConfiguration) return;
