@@ -69,6 +69,7 @@ export const USER_SETTINGS = {
   "extensions.autoUpdate": false,
   "extensions.ignoreRecommendations": true,
   "workbench.startupEditor": "none",
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
   "workbench.tips.enabled": false,
   "workbench.enableExperiments": false,
   "workbench.editor.enablePreview": false,

@@ -85,7 +85,7 @@ const handlers: Record<string, Handler> = {
     return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text);
   },
 
-  /** The text of every frame that is not the workbench itself (webviews), once `expect` shows in one. */
+  /** The text of every webview frame, once `expect` shows in one (or after 10 s). */
   async frames(page, args) {
     const expected = (args.expect as string[] | undefined) ?? [];
     const deadline = Date.now() + ((args.timeoutMs as number | undefined) ?? 10_000);
@@ -119,7 +119,8 @@ const handlers: Record<string, Handler> = {
 async function readFrames(page: Page): Promise<FrameText[]> {
   const result: FrameText[] = [];
   for (const frame of page.frames()) {
-    if (frame === page.mainFrame()) continue;
+    // webviews live in frames under .../contrib/webview/...; others (the web worker host) are not shown
+    if (frame === page.mainFrame() || !frame.url().includes("/contrib/webview/")) continue;
     try {
       const content = await frame.evaluate(() => {
         const diagrams: { text: string; rendered: boolean }[] = [];

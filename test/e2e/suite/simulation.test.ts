@@ -26,7 +26,7 @@ describe("escalation simulation and preview (northwind.covenant)", () => {
     skipWithoutPage(this);
     const frames = await askPage<FrameText[]>("frames", { expect: ["Jo Lee", "Carla Diaz"] });
     const simulation = frames.find((f) => f.text.includes("Jo Lee") && f.text.includes("Carla Diaz"));
-    assert.ok(simulation, `no webview shows T1's people; webviews show:\n${frames.map((f) => f.text.slice(0, 200)).join("\n---\n")}`);
+    assert.ok(simulation, `no webview shows T1's people; webviews show:\n${frames.map((f) => f.text.slice(0, 200)).join("\n---\n") || "(no webview)"}`);
     assert.deepEqual(missingFromSimulation(simulation.text), [], `webview text:\n${simulation.text}`);
     assert.match(simulation.text, /mediation/i, "the formal step is not shown");
   });
