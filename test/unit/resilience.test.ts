@@ -52,3 +52,18 @@ describe("resilience: a syntax error never makes a check fire", () => {
     assert.deepEqual(codes.filter((c) => !isBuiltinCode(c)), []);
   });
 });
+
+describe("robustness: no check throws on a half-written file", () => {
+  for (const file of [sample("payroll.covenant"), sample("northwind.covenant"), fixture("checks", "PPL001-silent.covenant"), fixture("checks", "DSP003-fires.covenant")]) {
+    it(`every prefix of ${path.basename(file)}`, () => {
+      const text = fs.readFileSync(file, "utf8");
+      const uri = toUri(file);
+      const program = new Program(diskHost);
+      for (let end = 0; end <= text.length; end += 13) {
+        const findings = allFindings(program.linkText(uri, text.slice(0, end)), { today: EXAMPLES_TODAY });
+        const crashed = findings.filter((f) => f.message.startsWith("internal error"));
+        assert.deepEqual(crashed.map((f) => f.message), [], `text cut at ${end}`);
+      }
+    });
+  }
+});
