@@ -6,10 +6,9 @@ import type { TextEdit } from "../core/findings";
 import type { Linked } from "../core/link";
 import * as T from "../core/tokens";
 import { BLOCK_STATEMENTS, BlockKind } from "../core/vocabulary";
+import { ONE_LINE_WIDTH } from "../format/layout";
 
 const UNIT = "  ";
-/** The formatter keeps a one-line block on one line up to this width (format/layout.ts, ONE_LINE_WIDTH). */
-const ONE_LINE_WIDTH = 120;
 
 /** A statement to insert: its lines, indented relative to the statement's own first line. */
 export type Lines = string[];
