@@ -13,6 +13,7 @@ import { diskHost } from "../../server/src/cli/files";
 import { analyseFile, covenantFiles, EXAMPLES_TODAY } from "../helpers/expectations";
 import { fixture, sample } from "../helpers/paths";
 import { linkFiles, WS, memoryProgram } from "../helpers/memory";
+import { format } from "../../server/src/format";
 
 /** The rows of checks.md whose quick fix is "(none)". */
 const WITHOUT_FIX = new Set(["ESC002", "ESC006", "ESC007", "ESC010", "PPL001", "PPL002", "GOV002", "GOV003", "RAC001"]);
@@ -81,6 +82,10 @@ function checkFix(file: string, linked: Linked, before: Finding[], f: Finding): 
   assert.ok(!findings.some((g) => g.code === f.code && g.range.start === at), `${f.code} is still reported after "${f.fix!.title}"\n---\n${text}`);
   assert.ok(count(findings, f.code) < count(before, f.code), `${f.code} fix "${f.fix!.title}" does not reduce the findings\n---\n${text}`);
   assert.deepEqual(badIndentation(after, edits), [], `${path.basename(file)}: ${f.code} "${f.fix!.title}"\n---\n${text}`);
+  // A file the formatter accepts stays exactly as the fix left it: the fix wrote the canonical layout.
+  const original = format(linked.file.text);
+  const formatted = format(text);
+  if ("text" in formatted && "text" in original && !original.changed) assert.equal(formatted.changed, false, `${f.code} "${f.fix!.title}" is not in the canonical layout\n---\n${text}`);
 }
 
 describe("quick fixes", () => {
