@@ -86,6 +86,17 @@ describe("parser", () => {
     assert.equal(c.continuity?.services?.value?.text, "continue");
   });
 
+  it("keeps what was written when the file ends inside open blocks", () => {
+    const out = parse(`contract x {\n  customer a\n  party a "A" customer { person p }\n  escalation l { tier t { customer p within 2 days } tier u { customer `);
+    assert.equal(out.syntaxErrors.length, 1);
+    const c = out.file.contracts[0];
+    assert.equal(c.name?.text, "x");
+    assert.equal(c.parties[0].people[0].name?.text, "p");
+    assert.deepEqual(c.escalations[0].tiers.map((t) => [t.name?.text, t.incomplete ?? false]), [["t", false], ["u", true]]);
+    assert.equal(c.incomplete, true);
+    assert.equal(c.bodyHasSyntaxError, false, "the error is inside the unfinished tier, not in the contract's own body");
+  });
+
   it("reports a value outside its closed set where it stands, naming the allowed values", () => {
     const out = parse(`contract c { kind software }`);
     assert.equal(out.syntaxErrors.length, 1);

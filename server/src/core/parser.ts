@@ -126,6 +126,7 @@ export function blockTitle(block: BlockKind): string {
 
 class CovenantParser extends EmbeddedActionsParser {
   private stack: Frame[] = [];
+  private file?: A.CovenantFile;
   issues: SyntaxIssue[] = [];
   repeats: SyntaxIssue[] = [];
   values: A.CheckedValue[] = [];
@@ -139,6 +140,7 @@ class CovenantParser extends EmbeddedActionsParser {
 
   override reset(): void {
     super.reset();
+    this.file = undefined;
     this.stack = [];
     this.issues = [];
     this.repeats = [];
@@ -219,17 +221,37 @@ class CovenantParser extends EmbeddedActionsParser {
     return node;
   }
 
-  /** Recovery: the parser re-synchronised inside `rule`; keep what was built of its node. */
+  /**
+   * Recovery: the parser re-synchronised inside `rule`; keep what was built of its node, and of the
+   * blocks inside it that were still open (each goes into its parent, as if it had been closed).
+   */
   private abandon(rule: string): A.Block | undefined {
     while (this.stack.length > 0) {
       const frame = this.stack.pop()!;
-      if (frame.rule === rule) {
-        frame.node.incomplete = true;
-        frame.node.range.end = Math.max(frame.node.range.start, this.lastEnd(frame.node.range.end));
-        return frame.node;
-      }
+      frame.node.incomplete = true;
+      frame.node.range.end = Math.max(frame.node.range.start, this.lastEnd(frame.node.range.end));
+      if (frame.rule === rule) return frame.node;
+      const parent = this.stack[this.stack.length - 1]?.node;
+      if (parent) attachPartial(parent, frame.node);
     }
     return undefined;
+  }
+
+  /** Recovery at the top: the input ended inside open blocks (a contract typed at the end of the file). */
+  private salvage(): A.CovenantFile {
+    const file = this.file ?? { imports: [], contracts: [], parties: [], calendars: [] };
+    while (this.stack.length > 0) {
+      const frame = this.stack.pop()!;
+      frame.node.incomplete = true;
+      frame.node.range.end = Math.max(frame.node.range.start, this.lastEnd(frame.node.range.end));
+      const parent = this.stack[this.stack.length - 1]?.node;
+      if (parent) attachPartial(parent, frame.node);
+      else if (frame.node.kind === "contract") file.contracts.push(frame.node);
+      else if (frame.node.kind === "party") file.parties.push(frame.node);
+      else if (frame.node.kind === "calendar") file.calendars.push(frame.node);
+      else if (frame.node.kind === "import") file.imports.push(frame.node);
+    }
+    return file;
   }
 
   private node<N>(kw: IToken, fields: N): N & { range: A.Range; keyword: A.Range } {
@@ -426,6 +448,7 @@ class CovenantParser extends EmbeddedActionsParser {
 
   document = this.RULE("document", (): A.CovenantFile => {
     const file: A.CovenantFile = { imports: [], contracts: [], parties: [], calendars: [] };
+    this.file = file;
     this.MANY(() =>
       this.OR([
         {
@@ -447,7 +470,7 @@ class CovenantParser extends EmbeddedActionsParser {
       ]),
     );
     return file;
-  });
+  }, { recoveryValueFunc: () => this.salvage() });
 
   private importDecl = this.RULE("importDecl", (): A.Import => {
     const kw = this.stmt(this.CONSUME(K.import));
@@ -1045,6 +1068,39 @@ class CovenantParser extends EmbeddedActionsParser {
   }, { recoveryValueFunc: () => this.abandon("termination") as A.Termination });
 }
 
+const CONTRACT_BLOCKS = {
+  responsibilities: "responsibilities", governance: "governance", dispute: "dispute", continuity: "continuity",
+  records: "records", "early-warning": "earlyWarning", "change-control": "changeControl",
+  "key-personnel": "keyPersonnel", termination: "termination",
+} as const;
+
+/** Puts a block the parser gave up on into its parent, where the parent's rule would have put it. */
+function attachPartial(parent: A.Block, child: A.Block): void {
+  switch (child.kind) {
+    case "party": if (parent.kind === "contract") parent.parties.push(child); return;
+    case "person": if (parent.kind === "party") parent.people.push(child); return;
+    case "role": if (parent.kind === "party") parent.roles.push(child); return;
+    case "service": if (parent.kind === "contract") parent.services.push(child); return;
+    case "sla": if (parent.kind === "service") parent.slas.push(child); return;
+    case "activity": if (parent.kind === "responsibilities") parent.activities.push(child); return;
+    case "board": if (parent.kind === "governance") parent.boards.push(child); return;
+    case "escalation": if (parent.kind === "contract") parent.escalations.push(child); return;
+    case "tier": if (parent.kind === "escalation") parent.tiers.push(child); return;
+    case "step": if (parent.kind === "dispute") parent.steps.push(child); return;
+    case "calendar":
+      if (parent.kind === "contract" && !parent.calendar && !parent.calendarRef) {
+        parent.calendar = child;
+        parent.calendarKeyword = child.keyword;
+      }
+      return;
+    default:
+      if (parent.kind === "contract" && child.kind in CONTRACT_BLOCKS) {
+        const field = CONTRACT_BLOCKS[child.kind as keyof typeof CONTRACT_BLOCKS];
+        if (parent[field] === undefined) (parent as unknown as Record<string, A.Block>)[field] = child;
+      }
+  }
+}
+
 let instance: CovenantParser | undefined;
 
 function parser(): CovenantParser {
@@ -1110,7 +1166,7 @@ function annotate(out: ParseOutput, text: string): void {
         node.bodyHasSyntaxError = errors.some(
           (e) =>
             ((e.range.start >= node.range.start && e.range.start < node.range.end) || e.range.start >= lastEnd) &&
-            !children.some((ch) => e.range.start >= ch.range.start && e.range.start < ch.range.end),
+            !children.some((ch) => (e.range.start >= ch.range.start && e.range.start < ch.range.end) || (e.range.start >= lastEnd && ch.range.end >= lastEnd)),
         );
       }
     }
