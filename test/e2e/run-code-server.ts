@@ -184,13 +184,7 @@ async function stopCodeServer(server: ChildProcess | undefined, folders: RunFold
   const deadline = Date.now() + 5000;
   for (let pids = processesOfRun(folders.root); pids.length > 0; pids = processesOfRun(folders.root)) {
     const signal = Date.now() > deadline ? "SIGKILL" : "SIGTERM";
-    for (const pid of pids) {
-      try {
-        process.kill(pid, signal);
-      } catch {
-        // already gone
-      }
-    }
+    for (const pid of pids) signalProcess(pid, signal);
     if (Date.now() > deadline + 5000) {
       log(`processes ${pids.join(", ")} of this run did not stop`);
       break;
@@ -207,40 +201,55 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+function signalProcess(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 async function run(options: Options): Promise<number> {
-  const tools = readTools();
-  buildExtensionIfNeeded();
-  requireSuite();
-
   let folders: RunFolders | undefined;
   let server: ChildProcess | undefined;
   let browser: Browser | undefined;
   let driver: { stop(): void } | undefined;
   const started = Date.now();
 
+  // Installed first: a signal that arrives before them would end the runner and leave the rest running.
   const interrupted = (signal: NodeJS.Signals) => {
     log(`${signal}: stopping`);
     if (server?.pid !== undefined) signalGroup(server.pid, "SIGKILL");
-    if (folders) for (const pid of processesOfRun(folders.root)) signalGroup(pid, "SIGKILL");
+    for (const pid of folders ? processesOfRun(folders.root) : []) signalProcess(pid, "SIGKILL");
     removeRunFolders(folders);
-    process.exit(130);
+    process.exit(130); // playwright's exit handler ends the browser
   };
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
 
   try {
+    const tools = readTools();
+    buildExtensionIfNeeded();
+    requireSuite();
     folders = createRunFolders("code-server");
+    // the browser's profile and crash reports go to the run's folders too, not to HOME or /tmp
+    process.env.TMPDIR = folders.tmp;
     const extensionPath = options.vsix ? unpackVsix(options.vsix, folders) : ROOT;
     const port = await freePort();
     server = startCodeServer(tools, folders, port, options);
     await waitForHealth(port, server, 30_000);
     log(`code-server ready on port ${port} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    browser = await chromium.launch({ executablePath: tools.chromium, headless: true, args: CHROMIUM_FLAGS });
+    browser = await chromium.launch({
+      executablePath: tools.chromium,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      env: editorEnvironment(folders, { COVENANT_E2E_RUN: folders.root }) as Record<string, string>,
+    });
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const page = await context.newPage();
 
