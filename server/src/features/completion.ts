@@ -83,7 +83,7 @@ class Reader {
     for (;;) {
       if (i >= this.end) return { at: "statement", block: kind, written, chain };
       const tok = this.tokens[i];
-      const shape = isWord(tok) ? shapes[tok.image] : undefined;
+      const shape = isWord(tok) ? ownShape(shapes, tok.image) : undefined;
       if (!shape) {
         if (tok.tokenType === T.LBrace) {
           const m = this.match[i];
@@ -108,7 +108,7 @@ class Reader {
     for (let i = from; i < this.end; ) {
       const tok = this.tokens[i];
       if (tok.tokenType === T.RBrace) break;
-      const shape = isWord(tok) ? shapes[tok.image] : undefined;
+      const shape = isWord(tok) ? ownShape(shapes, tok.image) : undefined;
       if (!shape) {
         const m = tok.tokenType === T.LBrace ? this.match[i] : undefined;
         if (tok.tokenType === T.LBrace && m === undefined) break;
@@ -311,7 +311,7 @@ class Context {
     const shapes = SHAPES[block];
     const items: CompletionEntry[] = [];
     for (const w of BLOCK_STATEMENTS[block]) {
-      if (shapes[w]?.once && written.has(w)) continue;
+      if (ownShape(shapes, w)?.once && written.has(w)) continue;
       items.push({ label: w, kind: "keyword", detail: `${block === "document" ? "declaration" : `statement of ${block === "step" ? "a dispute step" : `a ${block}`}`}`, sortText: `1${w}` });
     }
     if (block === "contract") items.push(...this.snippets(written));
@@ -526,4 +526,9 @@ export function relativePath(from: string, to: string): string | undefined {
   while (common < fromParts.length && common < toParts.length - 1 && fromParts[common] === toParts[common]) common++;
   const up = fromParts.length - common;
   return decodeURIComponent([...Array(up).fill(".."), ...toParts.slice(common)].join("/"));
+}
+
+/** The shape of a statement word; a word like `valueOf` or `__proto__` is a name, not an inherited property. */
+function ownShape<S>(shapes: Record<string, S>, word: string): S | undefined {
+  return Object.prototype.hasOwnProperty.call(shapes, word) ? shapes[word] : undefined;
 }
