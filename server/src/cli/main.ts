@@ -71,6 +71,11 @@ export function main(argv: string[], ctx: CliContext): number {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`covenant check | head`) closes the pipe: that is not an error of ours.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const code = main(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
