@@ -81,7 +81,19 @@ const handlers: Record<string, Handler> = {
         )
         .catch(() => undefined); // a list that did not scroll adds no row, which ends the loop
     }
-    await page.mouse.wheel(0, -100_000);
+    // back to the top, as a user would leave it, and the mouse out of the way of screenshots
+    for (let i = 0; i < 50; i++) {
+      const topDrawn = await page.locator(`${ROWS}[data-index="0"]`).count();
+      if (topDrawn > 0) break;
+      await page.mouse.wheel(0, -box.height);
+      await page
+        .waitForFunction((selector) => document.querySelector(`${selector}[data-index="0"]`) !== null, ROWS, {
+          timeout: 200,
+          polling: 50,
+        })
+        .catch(() => undefined); // not at the top yet: one more turn of the wheel
+    }
+    await page.mouse.move(0, 0);
     return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text);
   },
 
