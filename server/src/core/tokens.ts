@@ -1,7 +1,7 @@
 // The Covenant vocabulary: token types for Chevrotain, created once.
 // Keywords are contextual: each keyword token is also an Identifier (token category), so that
 // `tier operational` or a role named `review` parse wherever a name is expected.
-import { createToken, Lexer, TokenType } from "chevrotain";
+import { createToken, ILexingResult, Lexer, TokenType } from "chevrotain";
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\uFEFF\u00A0]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const DocComment = createToken({ name: "DocComment", pattern: /\/\/\/[^\r\n]*/, group: "comments" });
@@ -121,10 +121,38 @@ export const allTokens: TokenType[] = [
   Comparator,
 ];
 
-export const covenantLexer = new Lexer(allTokens, {
-  positionTracking: "onlyOffset",
-  ensureOptimizations: true,
-});
+/** Keyword and unit tokens by spelling. */
+const WORD_TYPES = new Map<string, TokenType>([
+  ...KEYWORDS.map((w): [string, TokenType] => [w, K[w]]),
+  ...UNIT_WORDS.map((w): [string, TokenType] => [w, U[w]]),
+]);
+const wordTypeSet = new Set(WORD_TYPES.values());
+
+/**
+ * Reads every word as an identifier, then looks its spelling up among the keywords: one regular
+ * expression per word instead of one per keyword sharing its first letter. The tokens are the same as
+ * with a pattern per keyword and `longer_alt: Identifier` (a whole word is a keyword only when it is
+ * spelled exactly like one).
+ */
+class CovenantLexer extends Lexer {
+  override tokenize(text: string, initialMode?: string): ILexingResult {
+    const result = super.tokenize(text, initialMode);
+    for (const t of result.tokens) {
+      if (t.tokenType !== Identifier) continue;
+      const keyword = WORD_TYPES.get(t.image);
+      if (keyword !== undefined) {
+        t.tokenType = keyword;
+        t.tokenTypeIdx = keyword.tokenTypeIdx!;
+      }
+    }
+    return result;
+  }
+}
+
+export const covenantLexer: Lexer = new CovenantLexer(
+  allTokens.filter((t) => !wordTypeSet.has(t)),
+  { positionTracking: "onlyOffset", ensureOptimizations: true },
+);
 
 /** True for tokens that are written as words (identifiers and keywords). */
 export function isWordToken(t: TokenType): boolean {
