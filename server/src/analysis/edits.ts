@@ -54,14 +54,7 @@ export class FixText {
 
   /** The block's `{`, the first brace after its keyword. */
   openBrace(block: Braced): number | undefined {
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.tokens[mid].startOffset < block.keyword.end) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < this.tokens.length && this.tokens[i].startOffset < block.range.end; i++) {
+    for (let i = firstAtOrAfter(this.tokens, block.keyword.end); i < this.tokens.length && this.tokens[i].startOffset < block.range.end; i++) {
       if (this.tokens[i].tokenType === T.LBrace) return this.tokens[i].startOffset;
     }
     return undefined;
@@ -77,8 +70,8 @@ export class FixText {
   directStatements(open: number, close: number): number[] {
     const out: number[] = [];
     let depth = 0;
-    for (const t of this.tokens) {
-      if (t.startOffset <= open) continue;
+    for (let i = firstAtOrAfter(this.tokens, open + 1); i < this.tokens.length; i++) {
+      const t = this.tokens[i];
       if (t.startOffset >= close) break;
       if (depth === 0 && this.starts.has(t.startOffset)) out.push(t.startOffset);
       if (t.tokenType === T.LBrace) depth++;
@@ -88,7 +81,8 @@ export class FixText {
   }
 
   private hasComment(from: number, to: number): boolean {
-    return this.comments.some((c) => c.startOffset >= from && c.startOffset < to);
+    const i = firstAtOrAfter(this.comments, from);
+    return i < this.comments.length && this.comments[i].startOffset < to;
   }
 
   /** The indentation of statements inside the block. */
@@ -181,6 +175,18 @@ export class FixText {
 }
 
 const cache = new WeakMap<Linked, FixText>();
+
+/** The index of the first token that starts at or after `offset` (tokens are in source order). */
+function firstAtOrAfter(tokens: readonly IToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].startOffset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export function fixText(linked: Linked): FixText {
   let f = cache.get(linked);
