@@ -15,15 +15,23 @@ export function percentile(values: readonly number[], p: number): number {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-/** Runs `work` once to warm up, then `runs` times; returns every run's milliseconds. */
-export function timeRuns(runs: number, work: () => unknown): number[] {
+/** CPU milliseconds of this process (every thread): unlike the wall clock, not inflated by a busy machine. */
+export function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Runs `work` once to warm up, then `runs` times; returns every run's milliseconds (wall clock). */
+export function timeRuns(runs: number, work: () => unknown, cpu?: number[]): number[] {
   work();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     gc?.();
+    const c0 = cpuMs();
     const t0 = performance.now();
     work();
     out.push(performance.now() - t0);
+    cpu?.push(cpuMs() - c0);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // `npm run bench`: the figures of issue 7, as JSON on stdout and a table on stderr.
 // Options: --runs N (default 7), --docs (rewrite the generated section of docs/performance.md),
-// --skip-server, --skip-cli, --skip-bundle, --only ID[,ID] (figure ids, for profiling one figure).
+// --skip-server, --skip-cli, --skip-bundle, --only ID[,ID] (figure ids, for profiling one figure),
+// --server FILE (another server entry, to compare a change).
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -13,6 +14,7 @@ import { CHECKS } from "../server/src/analysis/registry";
 import type * as A from "../server/src/core/ast";
 import { generateContract, writePortfolio } from "./generate";
 import { median, percentile, round, timeRuns } from "./measure";
+const loadAtStart = os.loadavg();
 import { ServerSession, positionAt } from "./server-session";
 
 interface Figure {
@@ -141,13 +143,15 @@ function benchParseAndCheck(): void {
 
   if (wanted("check-10k", "check-100k", "check-growth")) {
     const checks = CHECKS.length;
-    const runs10 = timeRuns(RUNS, () => fullCheck(c10k));
+    const cpu10: number[] = [];
+    const runs10 = timeRuns(RUNS, () => fullCheck(c10k), cpu10);
     const t10 = median(runs10);
     const findings10 = fullCheck(c10k);
-    add({ id: "check-10k", name: "full check of the 10,000-line contract", value: round(t10), unit: "ms", target: "≤ 50 ms", met: t10 <= 50, detail: { runsMs: runs10.map((x) => round(x)), findings: findings10, checks } });
-    const runs100 = timeRuns(RUNS, () => fullCheck(c100k));
+    add({ id: "check-10k", name: "full check of the 10,000-line contract", value: round(t10), unit: "ms", target: "≤ 50 ms", met: t10 <= 50, detail: { runsMs: runs10.map((x) => round(x)), cpuMedianMs: round(median(cpu10)), findings: findings10, checks } });
+    const cpu100: number[] = [];
+    const runs100 = timeRuns(RUNS, () => fullCheck(c100k), cpu100);
     const t100 = median(runs100);
-    add({ id: "check-100k", name: "full check of the 100,000-line contract", value: round(t100), unit: "ms", target: `≤ 12 × the 10k figure (${round(12 * t10)} ms)`, met: t100 <= 12 * t10, detail: { runsMs: runs100.map((x) => round(x)), findings: fullCheck(c100k), checks } });
+    add({ id: "check-100k", name: "full check of the 100,000-line contract", value: round(t100), unit: "ms", target: `≤ 12 × the 10k figure (${round(12 * t10)} ms)`, met: t100 <= 12 * t10, detail: { runsMs: runs100.map((x) => round(x)), cpuMedianMs: round(median(cpu100)), findings: fullCheck(c100k), checks } });
     add({ id: "check-growth", name: "100k / 10k full-check time", value: round(t100 / t10), unit: "×", target: "≤ 12", met: t100 / t10 <= 12 });
   }
 }
@@ -181,7 +185,7 @@ async function benchCli(): Promise<void> {
 
 async function benchServer(): Promise<void> {
   log("language server over stdio:");
-  const server = path.join(ROOT, "dist/server.js");
+  const server = path.resolve(ROOT, option("--server") ?? "dist/server.js");
   if (!fs.existsSync(server)) {
     for (const [id, name, unit, target] of [
       ["server-startup", "server start to initialize result", "ms", "≤ 300 ms"],
@@ -217,6 +221,7 @@ async function benchServer(): Promise<void> {
     const at = text.indexOf('"Monthly availability"', text.length >> 1) + 1;
     const samples: number[] = [];
     const typed = "abcdefghij";
+    let cpuStart: number | undefined;
     for (let i = 0; i < 110; i++) {
       const inserting = i < 55;
       const k = inserting ? i : 109 - i;
@@ -231,16 +236,19 @@ async function benchServer(): Promise<void> {
         text = text.slice(0, offset) + text.slice(offset + 1);
         change = { start, end };
       }
+      if (i === 5) cpuStart = s.cpuMs();
       const t0 = performance.now();
       const version = await s.change(uri, change, inserting ? typed[k % 10] : "", text);
       await s.diagnostics(uri, version);
       // The first five edits warm the server up.
       if (i >= 5 && samples.length < 100) samples.push(performance.now() - t0);
     }
+    const cpuEnd = s.cpuMs();
     await s.stop();
     const p50 = percentile(samples, 50);
     const p95 = percentile(samples, 95);
-    const detail = { edits: samples.length, sync: s.incremental ? "incremental" : "full", diagnostics: s.pulls ? "pull" : "push", maxMs: round(Math.max(...samples)) };
+    const serverCpuPerEditMs = cpuStart !== undefined && cpuEnd !== undefined ? round((cpuEnd - cpuStart) / 105, 1) : null;
+    const detail = { edits: samples.length, sync: s.incremental ? "incremental" : "full", diagnostics: s.pulls ? "pull" : "push", maxMs: round(Math.max(...samples)), serverCpuPerEditMs };
     add({ id: "edit-p50", name: "edit to fresh diagnostics, p50 (5,000-line contract)", value: round(p50), unit: "ms", target: null, met: null, detail });
     add({ id: "edit-p95", name: "edit to fresh diagnostics, p95 (5,000-line contract)", value: round(p95), unit: "ms", target: "≤ 25 ms", met: p95 <= 25, detail });
   }
@@ -260,7 +268,9 @@ async function benchServer(): Promise<void> {
     const EDITS = 10_000;
     const BURST = 50;
     const t0 = performance.now();
+    const checkpoints: Record<string, number | undefined> = {};
     for (let done = 0; done < EDITS; done += BURST) {
+      if (done % 2500 === 0) checkpoints[String(done)] = s.rssMb() === undefined ? undefined : round(s.rssMb()!, 1);
       const burst = [];
       for (let j = 0; j < BURST; j++) {
         const d = docs[(done + j) % docs.length];
@@ -283,7 +293,7 @@ async function benchServer(): Promise<void> {
       add({ id: "server-rss", name: "server memory after opening 200 contracts", value: null, unit: "MiB", target: "≤ 150 MB", met: null, note: "/proc/<pid>/status is not readable here" });
     } else {
       add({ id: "server-rss", name: "server memory after opening 200 contracts", value: round(opened, 1), unit: "MiB", target: "≤ 150 MB", met: opened <= 150 });
-      add({ id: "server-rss-growth", name: "server memory growth over 10,000 edits", value: round(after - opened, 1), unit: "MiB", target: "≤ 20 MB", met: after - opened <= 20, detail: { rssAfterMb: round(after, 1), editsSeconds: round(editMs / 1000, 1) } });
+      add({ id: "server-rss-growth", name: "server memory growth over 10,000 edits", value: round(after - opened, 1), unit: "MiB", target: "≤ 20 MB", met: after - opened <= 20, detail: { rssAfterMb: round(after, 1), rssAtEditMb: checkpoints, editsSeconds: round(editMs / 1000, 1) } });
     }
   }
 }
@@ -320,6 +330,8 @@ function machine(): Record<string, string | number> {
     memoryGiB: round(os.totalmem() / 2 ** 30, 1),
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadAverageAtStart: loadAtStart.map((x) => round(x, 2)).join(" "),
+    loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)).join(" "),
   };
 }
 
@@ -334,11 +346,15 @@ function table(): string {
 function markdown(report: { date: string; machine: Record<string, string | number>; runs: number }): string {
   const m = report.machine;
   const lines = [
-    `Measured ${report.date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}. Medians of ${report.runs} runs after a warm-up.`,
+    `Measured ${report.date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}. Medians of ${report.runs} runs after a warm-up. Load average (1, 5, 15 min) ${m.loadAverageAtStart} at the start, ${m.loadAverageAtEnd} at the end.`,
     "",
     "| figure | value | target | met |",
     "|---|---|---|---|",
-    ...figures.map((f) => `| ${f.name} | ${f.value === null ? "n/a" : `${f.value} ${f.unit}`}${f.note ? ` (${f.note})` : ""} | ${f.target ?? "report"} | ${f.met === null ? "–" : f.met ? "yes" : "**no**"} |`),
+    ...figures.map((f) => {
+      const cpu = f.detail?.cpuMedianMs ?? f.detail?.serverCpuPerEditMs;
+      const extra = [f.note, cpu !== undefined && cpu !== null ? `CPU ${cpu} ms` : undefined].filter(Boolean).join("; ");
+      return `| ${f.name} | ${f.value === null ? "n/a" : `${f.value} ${f.unit}`}${extra ? ` (${extra})` : ""} | ${f.target ?? "report"} | ${f.met === null ? "–" : f.met ? "yes" : "**no**"} |`;
+    }),
     "",
     "Inputs (written to `.bench/` by the generator, `bench/generate.ts`):",
     "",

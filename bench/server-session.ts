@@ -26,9 +26,10 @@ export class ServerSession {
   private readonly spawnedAt: number;
   stderr = "";
 
-  constructor(serverJs: string, args: string[] = ["--stdio"]) {
+  /** `nodeArgs` go to Node itself (`--max-old-space-size=…`), `args` to the server. */
+  constructor(serverJs: string, args: string[] = ["--stdio"], nodeArgs: string[] = []) {
     this.spawnedAt = performance.now();
-    this.process = spawn(process.execPath, [serverJs, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+    this.process = spawn(process.execPath, [...nodeArgs, serverJs, ...args], { stdio: ["pipe", "pipe", "pipe"] });
     this.process.stderr!.on("data", (d: Buffer) => {
       if (this.stderr.length < 100_000) this.stderr += d.toString();
     });
@@ -122,6 +123,16 @@ export class ServerSession {
     const change: TextDocumentContentChangeEvent = this.incremental ? { range, text: insert } : { text: fullText };
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
     return version;
+  }
+
+  /** CPU milliseconds the server process has used (Linux; clock ticks of 10 ms). */
+  cpuMs(): number | undefined {
+    try {
+      const fields = fs.readFileSync(`/proc/${this.process.pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Resident set size of the server process, in MB (Linux). */
