@@ -233,7 +233,7 @@ async function run(options: Options): Promise<number> {
 
   try {
     const tools = readTools();
-    buildExtensionIfNeeded();
+    if (!options.vsix) buildExtensionIfNeeded(); // a .vsix brings its own build
     requireSuite();
     folders = createRunFolders("code-server");
     // the browser's profile and crash reports go to the run's folders too, not to HOME or /tmp
