@@ -17,7 +17,7 @@ import {
   SimulationResult,
 } from "./protocol";
 import { requestFailure } from "./request-errors";
-import { durationProblem, instantNow, instantProblem, normalizeDuration } from "./simulation-inputs";
+import { durationProblem, GivenInputs, givenInputs, instantNow, instantProblem, normalizeDuration } from "./simulation-inputs";
 
 const TITLE = "Simulate Escalation";
 
@@ -57,7 +57,12 @@ export function registerEscalationCommands(
     views.showPreview(uri, graph, focus);
   };
 
-  const simulate = async (uriArg?: unknown, ladderArg?: unknown, contractArg?: unknown): Promise<void> => {
+  const simulate = async (uriArg?: unknown, ladderArg?: unknown, contractArg?: unknown, inputsArg?: unknown): Promise<void> => {
+    const inputs = givenInputs(inputsArg);
+    if ("problem" in inputs) {
+      void vscode.window.showErrorMessage(`Covenant: ${inputs.problem}`);
+      return;
+    }
     const uri = await targetUri(uriArg);
     if (!uri) return;
     const graph = await graphOf(uri);
@@ -65,6 +70,7 @@ export function registerEscalationCommands(
     const params = await askSimulation(uri, graph, {
       ladder: typeof ladderArg === "string" ? ladderArg : undefined,
       contract: typeof contractArg === "string" ? contractArg : undefined,
+      given: inputs.given,
       run: (p) => server.request<SimulationResult>(SIMULATE_REQUEST, p),
     });
     if (!params) return;
@@ -129,6 +135,8 @@ interface LadderItem extends vscode.QuickPickItem {
 interface Ask {
   ladder?: string;
   contract?: string;
+  /** Answers passed with the command: no question is asked about what they answer. */
+  given?: GivenInputs;
   /** Runs a simulation; used to learn which ladder the contract chooses before asking for a tier. */
   run: (params: SimulateParams) => Promise<SimulationResult>;
 }
@@ -188,10 +196,19 @@ async function askSimulation(uri: vscode.Uri, graph: EscalationGraph, ask: Ask):
 
   let service: string | undefined;
   let severity: Severity | undefined;
-  if (!ladder) {
+  const given = ask.given;
+  if (given) {
+    service = given.service;
+    severity = given.severity as Severity | undefined;
+  } else if (!ladder) {
     const subject = await askServiceOrSeverity(contract);
     if (!subject) return undefined;
     ({ service, severity } = subject);
+  }
+
+  if (given) {
+    // Everything was given: the server validates the rest (an unknown tier, a late resolution).
+    return { uri: uri.toString(), contract: contract.name, ladder: ladder?.name, service, severity, raised: given.raised, resolveAt: given.resolveAt };
   }
 
   const raised = await vscode.window.showInputBox({

@@ -89,3 +89,44 @@ export function durationProblem(text: string): string | undefined {
 export function normalizeDuration(text: string): string {
   return text.trim().replace(/\s+/g, " ").toLowerCase();
 }
+
+/** Answers given with the command (from a test, a keybinding or another extension) instead of asked. */
+export interface GivenInputs {
+  raised: string;
+  service?: string;
+  severity?: string;
+  resolveAt?: { tier: string; after?: string };
+}
+
+/**
+ * Reads the command's optional answers argument; undefined when there is none. A malformed one is a
+ * problem in the caller's words, never silently replaced by questions.
+ */
+export function givenInputs(arg: unknown): { given?: GivenInputs } | { problem: string } {
+  if (arg === undefined || arg === null) return {};
+  if (typeof arg !== "object" || Array.isArray(arg)) return { problem: "the simulation inputs must be an object like { raised: \"2025-12-23T18:10:00Z\" }" };
+  const a = arg as Record<string, unknown>;
+  if (typeof a.raised !== "string") return { problem: "the simulation inputs need `raised`, an ISO 8601 instant" };
+  const raisedProblem = instantProblem(a.raised);
+  if (raisedProblem) return { problem: raisedProblem };
+  const given: GivenInputs = { raised: a.raised.trim() };
+  if (a.service !== undefined) {
+    if (typeof a.service !== "string") return { problem: "`service` must be a service name" };
+    given.service = a.service;
+  }
+  if (a.severity !== undefined) {
+    if (typeof a.severity !== "string") return { problem: "`severity` must be critical, high, standard or low" };
+    given.severity = a.severity;
+  }
+  if (a.resolveAt !== undefined) {
+    const r = a.resolveAt as Record<string, unknown> | null;
+    if (typeof r !== "object" || r === null || typeof r.tier !== "string") return { problem: "`resolveAt` must be { tier, after? }" };
+    if (r.after !== undefined) {
+      if (typeof r.after !== "string") return { problem: "`resolveAt.after` must be a duration like 3 business days" };
+      const afterProblem = durationProblem(r.after);
+      if (afterProblem) return { problem: afterProblem };
+    }
+    given.resolveAt = { tier: r.tier, after: typeof r.after === "string" ? normalizeDuration(r.after) : undefined };
+  }
+  return { given };
+}

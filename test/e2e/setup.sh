@@ -50,6 +50,9 @@ if ! code_server_ready; then
   mkdir -p "$CODE_SERVER_HOME"
   echo '{"private":true}' >"$CODE_SERVER_HOME/package.json"
   (
+    # Under `npm run`, the outer npm's settings are in the environment (npm_config_user_agent names
+    # Node 20, which code-server's postinstall rejects): this npm must start from its own.
+    for var in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$var"; done
     export PATH="$NODE_HOME/bin:$PATH"
     export npm_config_nodedir="$NODE_HOME"
     cd "$CODE_SERVER_HOME"

@@ -3,7 +3,7 @@ import * as assert from "node:assert/strict";
 import { findLadder, orderLadders } from "../../client/src/ladder-choice";
 import type { EscalationGraph, GraphLadder } from "../../client/src/protocol";
 import { requestFailure } from "../../client/src/request-errors";
-import { durationProblem, instantNow, instantProblem, normalizeDuration, parseInstant } from "../../client/src/simulation-inputs";
+import { durationProblem, givenInputs, instantNow, instantProblem, normalizeDuration, parseInstant } from "../../client/src/simulation-inputs";
 
 describe("simulation inputs", () => {
   describe("when the matter was raised", () => {
@@ -47,6 +47,23 @@ describe("simulation inputs", () => {
       assert.match(durationProblem("3 fortnights")!, /"fortnights" is not a unit/);
       assert.match(durationProblem("2 business weeks")!, /Only hours and days/);
       assert.match(durationProblem("days")!, /whole number and a unit/);
+    });
+  });
+
+  describe("answers passed with the command", () => {
+    it("takes a valid set of answers as given", () => {
+      assert.deepEqual(givenInputs({ raised: " 2025-12-23T18:10Z ", severity: "critical", resolveAt: { tier: "management", after: "3 business days" } }), {
+        given: { raised: "2025-12-23T18:10Z", severity: "critical", resolveAt: { tier: "management", after: "3 business days" } },
+      });
+      assert.deepEqual(givenInputs(undefined), {});
+    });
+
+    it("names what is wrong instead of asking again", () => {
+      assert.ok("problem" in givenInputs({}));
+      assert.ok("problem" in givenInputs("2025-12-23T18:10Z"));
+      assert.ok("problem" in givenInputs({ raised: "yesterday" }));
+      assert.ok("problem" in givenInputs({ raised: "2025-12-23T18:10Z", resolveAt: { tier: "t", after: "soon" } }));
+      assert.ok("problem" in givenInputs({ raised: "2025-12-23T18:10Z", resolveAt: "t" }));
     });
   });
 
