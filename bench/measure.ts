@@ -13,20 +13,23 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, rank) - 1];
 }
 
-const gc = (globalThis as { gc?: () => void }).gc;
-
 /** CPU milliseconds of this process (every thread): unlike the wall clock, not inflated by a busy machine. */
 export function cpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
 
-/** Runs `work` once to warm up, then `runs` times; returns every run's milliseconds (wall clock). */
+/** Warm-up: at least three runs and half a second, so that the JIT has optimised the hot code. */
+function warmUp(work: () => unknown): void {
+  const started = performance.now();
+  for (let i = 0; i < 3 || performance.now() - started < 500; i++) work();
+}
+
+/** Runs `work` to warm up, then `runs` times; returns every run's milliseconds (wall clock). */
 export function timeRuns(runs: number, work: () => unknown, cpu?: number[]): number[] {
-  work();
+  warmUp(work);
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
-    gc?.();
     const c0 = cpuMs();
     const t0 = performance.now();
     work();
@@ -37,10 +40,9 @@ export function timeRuns(runs: number, work: () => unknown, cpu?: number[]): num
 }
 
 export async function timeRunsAsync(runs: number, work: () => Promise<unknown>): Promise<number[]> {
-  await work();
+  for (let i = 0; i < 3; i++) await work();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
-    gc?.();
     const t0 = performance.now();
     await work();
     out.push(performance.now() - t0);

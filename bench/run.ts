@@ -383,7 +383,8 @@ function writeDocs(section: string): void {
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(ROOT, "package.json"))) throw new Error("run from the project root (npm run bench)");
   fs.mkdirSync(BENCH, { recursive: true });
-  log(`covenant bench: ${RUNS} runs per figure after a warm-up${(globalThis as { gc?: unknown }).gc ? "" : " (run with --expose-gc for steadier figures)"}`);
+  // No forced GC between runs: a forced full GC shrinks the young generation and slows the next run.
+  log(`covenant bench: ${RUNS} runs per figure after a warm-up`);
   benchParseAndCheck();
   if (!flag("--skip-cli") && wanted("cli-portfolio")) await benchCli();
   if (!flag("--skip-server") && wanted("server-startup", "edit-p50", "edit-p95", "server-rss", "server-rss-growth")) await benchServer();
