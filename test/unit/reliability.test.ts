@@ -136,6 +136,15 @@ describe("reliability", function () {
         assert.ok(Date.now() - started < SECOND);
       }
     });
+
+    it("words that name members of every JavaScript object are just words", () => {
+      // Found by the properties above: completion looked statement words up in a plain object.
+      const words = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf"];
+      for (const w of words) {
+        const text = `contract ${w} { ${w} x\n  party p { ${w} } service s { sla a { ${w} 3 } }\n  escalation e { tier t { ${w} } }\n}\n`;
+        exercise({ uri: DOC, text, random: seeded(w.length), probes: text.length });
+      }
+    });
   });
 
   describe("mutated samples", () => {
