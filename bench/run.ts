@@ -351,8 +351,13 @@ function markdown(report: { date: string; machine: Record<string, string | numbe
     "| figure | value | target | met |",
     "|---|---|---|---|",
     ...figures.map((f) => {
-      const cpu = f.detail?.cpuMedianMs ?? f.detail?.serverCpuPerEditMs;
-      const extra = [f.note, cpu !== undefined && cpu !== null ? `CPU ${cpu} ms` : undefined].filter(Boolean).join("; ");
+      const cpu = f.detail?.cpuMedianMs;
+      const serverCpu = f.detail?.serverCpuPerEditMs;
+      const extra = [
+        f.note,
+        cpu !== undefined && cpu !== null ? `CPU ${cpu} ms` : undefined,
+        serverCpu !== undefined && serverCpu !== null ? `server CPU ${serverCpu} ms per edit` : undefined,
+      ].filter(Boolean).join("; ");
       return `| ${f.name} | ${f.value === null ? "n/a" : `${f.value} ${f.unit}`}${extra ? ` (${extra})` : ""} | ${f.target ?? "report"} | ${f.met === null ? "–" : f.met ? "yes" : "**no**"} |`;
     }),
     "",
