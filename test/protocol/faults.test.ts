@@ -32,8 +32,10 @@ class RawServer {
   private buffer = Buffer.alloc(0);
   private readonly answers = new Map<number | string, { result?: unknown; error?: { code: number; message: string } }>();
   private readonly listeners: (() => void)[] = [];
+  private stderr = "";
 
   constructor() {
+    this.proc.stderr.on("data", (d: Buffer) => (this.stderr += d.toString("utf8")));
     this.proc.stdout.on("data", (d: Buffer) => {
       this.buffer = Buffer.concat([this.buffer, d]);
       for (;;) {
@@ -67,6 +69,18 @@ class RawServer {
       });
     }
     return this.answers.get(id);
+  }
+
+  /** The exit code and what the server wrote to stderr, once it has exited (undefined after `ms`). */
+  async exited(ms = 5000): Promise<{ code: number | null; stderr: string } | undefined> {
+    if (this.alive) {
+      const done = await Promise.race([
+        new Promise<boolean>((resolve) => this.proc.once("exit", () => resolve(true))),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+      ]);
+      if (!done) return undefined;
+    }
+    return { code: this.proc.exitCode, stderr: this.stderr };
   }
 
   get alive(): boolean {
@@ -111,6 +125,16 @@ describe("protocol: faults", function () {
       assert.ok(await raw.serves(10), "the server stopped answering after an invalid JSON body");
       assert.ok(raw.alive);
     });
+
+    for (const [what, header] of [["a Content-Length that is not a number", "Content-Length: abc\r\n\r\n{}"], ["a header block without Content-Length", "Content-Type: x\r\n\r\n{}"]]) {
+      it(`${what} ends the server with a message, instead of leaving it deaf`, async () => {
+        raw.write(header);
+        const end = await raw.exited();
+        assert.ok(end, "the server neither answered nor exited after a malformed header");
+        assert.equal(end.code, 1);
+        assert.match(end.stderr, /malformed message header/);
+      });
+    }
 
     it("JSON that is not a JSON-RPC message is dropped and the next request is answered", async () => {
       for (const body of ["[]", "42", "null", "\"text\"", "{\"jsonrpc\":\"2.0\",\"id\":5}", "{\"jsonrpc\":\"2.0\",\"method\":17}"]) raw.write(frame(body));
