@@ -254,9 +254,13 @@ class CovenantParser extends EmbeddedActionsParser {
     return file;
   }
 
-  private node<N>(kw: IToken, fields: N): N & { range: A.Range; keyword: A.Range } {
+  /** Completes a fresh node literal in place (no copy: this runs for every block of every keystroke). */
+  private node<N extends object>(kw: IToken, fields: N): N & { range: A.Range; keyword: A.Range } {
     const keyword = this.r(kw);
-    return { ...fields, keyword, range: { start: keyword.start, end: keyword.end } };
+    const node = fields as N & { range: A.Range; keyword: A.Range };
+    node.keyword = keyword;
+    node.range = { start: keyword.start, end: keyword.end };
+    return node;
   }
 
   /** Sets a single-valued field; a second statement of the same kind is reported at its keyword. */

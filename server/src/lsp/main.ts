@@ -2,6 +2,7 @@
 // `--node-ipc` when VS Code starts it. With no transport named, stdio.
 import { createConnection, InitializeParams, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node";
 import { format } from "node:util";
+import { setFlagsFromString } from "node:v8";
 import { initializeResult, SERVER_VERSION } from "./capabilities";
 
 const USAGE = `covenant-language-server ${SERVER_VERSION}
@@ -12,6 +13,10 @@ Usage:
   covenant-language-server --node-ipc    talk over Node IPC (what the VS Code extension does)
   covenant-language-server --version | --help
 `;
+
+// Each keystroke re-parses the document; with a larger young generation its tree dies young instead of
+// being copied twice (docs/performance.md: 15–20 % less CPU per edit). Set before the heap grows.
+setFlagsFromString("--max-semi-space-size=32");
 
 const args = process.argv.slice(2);
 if (args.includes("--version") || args.includes("-v")) {
