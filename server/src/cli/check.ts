@@ -4,7 +4,8 @@ import type { Finding, Severity } from "../core/findings";
 import { allFindings } from "../analysis/analyse";
 import { collectFiles, configLookup, diskHost, toUri, UsageError } from "./files";
 import { LineIndex } from "./positions";
-import { CliContext, today } from "./context";
+import type { CliContext } from "./context";
+import { localDate } from "../core/values";
 import { toSarif } from "./sarif";
 import { VERSION } from "./version";
 
@@ -39,7 +40,7 @@ export function checkFiles(options: CheckOptions): LocatedFinding[] {
     if (!linked) throw new UsageError(`cannot read '${file}'`);
     const config = configFor(file);
     const findings = allFindings(linked, {
-      today: options.today ?? config?.config.today ?? today(),
+      today: options.today ?? config?.config.today ?? localDate(),
       rules: config?.config.rules,
     }).filter((f) => !options.contract || inContract(f, linked.contracts.find((c) => c.contract.name?.text === options.contract)?.contract.range));
     const lines = new LineIndex(linked.file.text);

@@ -6,9 +6,3 @@ export interface CliContext {
   cwd: string;
 }
 
-/** Today's date in the local time zone, `YYYY-MM-DD`. */
-export function today(): string {
-  const d = new Date();
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}

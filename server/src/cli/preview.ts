@@ -3,7 +3,8 @@ import { escalationGraph } from "../simulate/graph";
 import { graphToMarkdown, toMermaid, toSvg } from "../simulate/render";
 import { configLookup, UsageError } from "./files";
 import { linkOneFile, warnAboutErrors } from "./simulate";
-import { CliContext, today } from "./context";
+import type { CliContext } from "./context";
+import { localDate } from "../core/values";
 
 export interface PreviewCommandOptions {
   files: string[];
@@ -20,7 +21,7 @@ export function runPreview(ctx: CliContext, o: PreviewCommandOptions): number {
   const format = o.format ?? "mermaid";
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format '${format}' for preview (${FORMATS.join(", ")})`);
   const { file, linked } = linkOneFile("preview", o.files, "covenant preview FILE [--ladder ID]");
-  const date = o.today ?? configLookup(o.config)(file)?.config.today ?? today();
+  const date = o.today ?? configLookup(o.config)(file)?.config.today ?? localDate();
   const graph = escalationGraph(linked, date);
 
   if (o.contract !== undefined) {

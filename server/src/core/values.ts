@@ -21,6 +21,12 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** A day in the local time zone as `YYYY-MM-DD` (the default analysis date: today). */
+export function localDate(d: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** Compares two `YYYY-MM-DD` strings; valid dates compare as text. */
 export function compareDates(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

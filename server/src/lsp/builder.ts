@@ -4,6 +4,7 @@
 import { Diagnostic, DiagnosticSeverity, TextDocuments } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { allFindings } from "../analysis/analyse";
+import { localDate } from "../core/values";
 import type { DocumentAnalysis } from "../features/analysis";
 import { SOURCE, toDiagnostic } from "./convert";
 import type { Settings, EffectiveSettings } from "./settings";
@@ -31,12 +32,6 @@ export interface BuilderHost {
   log(message: string): void;
   /** Tells the user once about a problem they can fix (a broken covenant.json, a bad setting). */
   warnOnce(message: string): void;
-}
-
-export function localToday(): string {
-  const d = new Date();
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 export class DocumentBuilder {
@@ -159,7 +154,7 @@ export class DocumentBuilder {
       this.workspace.changed(uri, text);
       const linked = this.workspace.link(uri);
       if (linked) {
-        const today = settings.today ?? localToday();
+        const today = settings.today ?? localDate();
         const findings = allFindings(linked, { today, rules: settings.rules });
         analysis = { uri, version: doc.version, text, linked, findings, today };
         for (const f of findings) if (f.uri === uri) diagnostics.push(toDiagnostic(doc, f));

@@ -21,7 +21,8 @@ import { inlayHints } from "../features/inlay-hints";
 import { codeLenses } from "../features/code-lens";
 import { documentLinks } from "../features/document-links";
 import { formatEdits, formatRangeEdits } from "../format/index";
-import { DocumentBuilder, BuiltDocument, localToday } from "./builder";
+import { DocumentBuilder, BuiltDocument } from "./builder";
+import { localDate } from "../core/values";
 import { toOffsets, toRange } from "./convert";
 import { Settings } from "./settings";
 import { LspWorkspace } from "./workspace";
@@ -409,7 +410,7 @@ export function startServer(connection: Connection, params: InitializeParams): v
     analysed,
     docFor,
     linkFromDisk: (uri) => workspace.link(uri),
-    todayFor: (uri) => settings.forDocument(uri).today ?? localToday(),
+    todayFor: (uri) => settings.forDocument(uri).today ?? localDate(),
   });
 
   documents.listen(connection);
