@@ -298,6 +298,7 @@ class CovenantParser extends EmbeddedActionsParser {
     const unterminated = t.tokenType === T.UnterminatedString;
     if (unterminated) this.issues.push({ range: this.r(t), message: "string has no closing '\"' on its line" });
     const body = t.image.slice(1, unterminated ? undefined : -1);
+    if (!body.includes("\\")) return body;
     return body.replace(/\\(.?)/g, (whole, c: string, at: number) => {
       if (c === '"' || c === "\\") return c;
       const start = t.startOffset + 1 + at;
@@ -425,10 +426,12 @@ class CovenantParser extends EmbeddedActionsParser {
 
   /** `word {`, `word word {` or `word "label" {` where no statement of the block starts. */
   private mistypedBlockAhead(block: BlockKind): boolean {
-    const [a, b, c] = [this.LA(1).tokenType, this.LA(2).tokenType, this.LA(3).tokenType];
-    if (!a || !T.isWordToken(a) || STARTS[block].has(a)) return false;
+    // Asked before every statement: decide on the first token whenever it can.
+    const a = this.LA(1).tokenType;
+    if (!a || STARTS[block].has(a) || !T.isWordToken(a)) return false;
+    const b = this.LA(2).tokenType;
     if (b === T.LBrace) return true;
-    return !!b && (T.isWordToken(b) || b === T.StringLiteral || b === T.UnterminatedString) && c === T.LBrace;
+    return !!b && (T.isWordToken(b) || b === T.StringLiteral || b === T.UnterminatedString) && this.LA(3).tokenType === T.LBrace;
   }
 
   private skipMistypedBlocks(block: BlockKind): void {
