@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import * as oniguruma from "vscode-oniguruma";
 import * as textmate from "vscode-textmate";
+import { BLOCK_STATEMENTS } from "../../server/src/core/vocabulary";
 
 const root = path.resolve(__dirname, "../../..");
 
@@ -68,6 +69,18 @@ function assertNoScope(t: Token, prefix: string): void {
 }
 
 describe("TextMate grammar", () => {
+  it("highlights every statement word the parser knows, at the start of a statement", () => {
+    // One source of truth for the language is the parser's vocabulary: the grammar must not fall behind it.
+    // What follows the word is what the grammar expects there (`minutes` is a unit after a number).
+    const after: Record<string, string> = { hours: "09:00-17:00", minutes: "by x within 2 business days", assess: "by x within 1 day", emergency: "by x within 1 day", review: "at x", approve: "at x", respond: "within 1 day", "for-cause": "cure 1 day", "for-convenience": "notice 1 day", "exit-plan": "due 1 day", "data-return": "within 1 day", start: "within 1 day", decide: "within 1 day" };
+    for (const words of Object.values(BLOCK_STATEMENTS)) {
+      for (const word of words) {
+        const tokens = tokenize(`contract c {\n  ${word} ${after[word] ?? "x"}\n}`)[1];
+        assertScope(token(tokens, word), "keyword");
+      }
+    }
+  });
+
   it("is generated from scripts/build-grammar.mjs and up to date", () => {
     const run = spawnSync(process.execPath, [path.join(root, "scripts/build-grammar.mjs"), "--check"], { encoding: "utf8" });
     assert.equal(run.status, 0, run.stderr);
