@@ -18,17 +18,8 @@ export function skipWithoutPage(context: Mocha.Context): void {
   context.skip();
 }
 
-export interface Diagram {
-  text: string;
-  rendered: boolean;
-}
-
-/** What a webview frame shows: its text, and the text of each drawing in it. */
-export interface FrameText {
-  url: string;
-  text: string;
-  diagrams: Diagram[];
-}
+/** What a webview frame shows (the page driver's own types; a type-only import, erased when compiled). */
+export type { Diagram, FrameText } from "../page-driver";
 
 export async function askPage<T>(action: string, args: Record<string, unknown> = {}, timeoutMs = 25_000): Promise<T> {
   if (!bridge) throw new Error("no page driver: COVENANT_E2E_BRIDGE is not set");
