@@ -137,6 +137,12 @@ describe("reliability", function () {
       }
     });
 
+    it("renaming inside a contract whose name was deleted", () => {
+      // Found by the mutated samples: rename looked for clashes in the missing contract.
+      const text = "contract { party p customer { person a role r { holder a } }\n  service s { }\n  escalation e { tier t { } }\n  governance { board b { } }\n}\n";
+      exercise({ uri: DOC, text, random: seeded(1), probes: text.length });
+    });
+
     it("words that name members of every JavaScript object are just words", () => {
       // Found by the properties above: completion looked statement words up in a plain object.
       const words = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf"];

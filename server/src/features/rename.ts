@@ -55,6 +55,9 @@ function clashIn(decl: Decl, newName: string, files: readonly string[], analysis
   const what = WHAT[decl.kind];
   const taken = (where: string): string => `There is already a ${what} named '${newName}' ${where}.`;
   const container = decl.container?.node;
+  // A block of a contract whose name is missing has no container; the REF002 check after the rename
+  // (newProblems) still catches a clash there.
+  if (!container && decl.kind !== "party" && decl.kind !== "calendar" && decl.kind !== "contract") return undefined;
   switch (decl.kind) {
     case "person":
       return (container as A.Party).people.some((p) => p.name?.text === newName) ? taken(`in party '${decl.container!.name}'`) : undefined;
