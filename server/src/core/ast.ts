@@ -89,6 +89,8 @@ export interface CovenantFile {
   parties: Party[];
   /** Top-level calendars (shareable through imports). */
   calendars: Calendar[];
+  /** Relationship logs (operations.md). */
+  logs: Log[];
 }
 
 export interface Import extends NodeBase {
@@ -171,6 +173,17 @@ export interface Service extends NodeBase {
   criticality?: Word;
   owner?: Ref;
   slas: Sla[];
+  /** `fee 40000 GBP monthly`: the charge for the service (operations.md: amounts of service credits). */
+  fee?: Fee;
+}
+
+export interface Fee {
+  amount?: NumberValue;
+  /** Three capital letters (GBP, EUR); anything else is VAL001. */
+  currency?: Name;
+  per?: Word;
+  keyword: Range;
+  range: Range;
 }
 
 export interface Metric {
@@ -349,7 +362,124 @@ export interface Calendar extends NodeBase {
   topLevel: boolean;
 }
 
+// ---- the relationship log (operations.md) ----
+
+/** `YYYY-MM-DD [HH:MM]`: wall-clock time in the contract calendar's time zone; a date alone is 00:00. */
+export interface Moment {
+  date: DateValue;
+  time?: TimeValue;
+  range: Range;
+}
+
+/** A measured period: `2026-01` (month), `2026-Q1` (quarter), `2026` (year) or `2026-01-14` (date, per incident). */
+export interface PeriodValue {
+  kind: "period";
+  period: "month" | "quarter" | "year" | "date";
+  text: string;
+  range: Range;
+}
+
+export interface Log extends NodeBase {
+  kind: "log";
+  /** The contract the log records (a contract visible in the file). */
+  name?: Name;
+  matters: Matter[];
+  signals: LogSignal[];
+  responses: LogResponse[];
+  measures: Measure[];
+  measurementFiles: MeasurementFile[];
+}
+
+export const EVENT_KINDS = ["raised", "escalated", "meeting", "decision", "notice", "formal", "suspended", "resumed", "resolved", "note"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export interface Matter extends NodeBase {
+  kind: "matter";
+  name?: Name;
+  label?: Str;
+  /** The first `service`, `severity` and `ladder` (a second one is VAL001). */
+  service?: Name;
+  severity?: Word;
+  ladder?: Name;
+  /** Every event (matterItem with a moment), in the order written. */
+  events: MatterEvent[];
+}
+
+/** One event of a matter; which optional fields are present depends on `event` (operations.md, Syntax). */
+export interface MatterEvent {
+  event: EventKind;
+  keyword: Range;
+  range: Range;
+  moment?: Moment;
+  /** raised: `by ROLE`. */
+  by?: Ref;
+  /** escalated: `to TIER`. */
+  to?: Name;
+  /** meeting: `at BOARD`; `minutes MOMENT`. */
+  at?: Name;
+  minutes?: Moment;
+  /** decision (required), notice, suspended, resolved, note (required): the description. */
+  text?: Str;
+  /** notice: `written` or `oral`. */
+  form?: Word;
+  /** formal: the dispute step (a step kind). */
+  step?: Name;
+  /** `evidence "path", "https://…"`; absent when the event has no evidence clause. */
+  evidence?: Evidence;
+}
+
+export interface Evidence {
+  keyword: Range;
+  items: Str[];
+  range: Range;
+}
+
+export interface LogSignal {
+  keyword: Range;
+  range: Range;
+  moment?: Moment;
+  /** The signal kind (`missed-deadlines`). */
+  signal?: Name;
+  text?: Str;
+  evidence?: Evidence;
+}
+
+export interface LogResponse {
+  keyword: Range;
+  range: Range;
+  moment?: Moment;
+  text?: Str;
+  /** `at BOARD`. */
+  at?: Name;
+  evidence?: Evidence;
+}
+
+/** `service.sla` of the log's contract. */
+export interface SlaRef {
+  service: Name;
+  sla?: Name;
+  range: Range;
+}
+
+export interface Measure {
+  keyword: Range;
+  range: Range;
+  sla?: SlaRef;
+  period?: PeriodValue;
+  value?: Quantity;
+  note?: Str;
+}
+
+/** `measurements service.sla "file.csv"`: rows `period,value[,note]`. */
+export interface MeasurementFile {
+  keyword: Range;
+  range: Range;
+  sla?: SlaRef;
+  path?: Str;
+}
+
 export type Block =
+  | Log | Matter
   | Contract | Party | Person | Role | Service | Sla | Responsibilities | Activity | Governance | Board
   | Escalation | Tier | Dispute | DisputeStep | Continuity | Records | EarlyWarning | ChangeControl
   | KeyPersonnel | Termination | Calendar | Import;

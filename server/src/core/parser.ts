@@ -239,7 +239,7 @@ class CovenantParser extends EmbeddedActionsParser {
 
   /** Recovery at the top: the input ended inside open blocks (a contract typed at the end of the file). */
   private salvage(): A.CovenantFile {
-    const file = this.file ?? { imports: [], contracts: [], parties: [], calendars: [] };
+    const file = this.file ?? { imports: [], contracts: [], parties: [], calendars: [], logs: [] };
     while (this.stack.length > 0) {
       const frame = this.stack.pop()!;
       frame.node.incomplete = true;
@@ -454,7 +454,7 @@ class CovenantParser extends EmbeddedActionsParser {
   // ---- document ----
 
   document = this.RULE("document", (): A.CovenantFile => {
-    const file: A.CovenantFile = { imports: [], contracts: [], parties: [], calendars: [] };
+    const file: A.CovenantFile = { imports: [], contracts: [], parties: [], calendars: [], logs: [] };
     this.file = file;
     this.MANY(() =>
       this.OR([
@@ -1144,7 +1144,7 @@ export function parse(text: string): ParseOutput {
   // Two errors at one token say the same thing twice (a bad unit, then the statement it broke).
   const firstAtEachToken = syntaxErrors.filter((e, i) => i === 0 || e.range.start !== syntaxErrors[i - 1].range.start);
   const out: ParseOutput = {
-    file: file ?? { imports: [], contracts: [], parties: [], calendars: [] },
+    file: file ?? { imports: [], contracts: [], parties: [], calendars: [], logs: [] },
     tokens: lexed.tokens,
     comments,
     syntaxErrors: firstAtEachToken,
