@@ -20,7 +20,7 @@ import { semanticTokens } from "../../server/src/features/semantic-tokens";
 import { documentSymbols, workspaceSymbols } from "../../server/src/features/symbols";
 import type { Random } from "../../bench/generate";
 import { covenantLexer, KEYWORDS, UNIT_WORDS } from "../../server/src/core/tokens";
-import { VALUES } from "../../server/src/core/vocabulary";
+import { VALUES } from "../../server/src/core/statements";
 
 export const TODAY = "2026-01-10";
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import * as oniguruma from "vscode-oniguruma";
 import * as textmate from "vscode-textmate";
-import { BLOCK_STATEMENTS } from "../../server/src/core/vocabulary";
+import { BLOCK_STATEMENTS } from "../../server/src/core/statements";
 
 const root = path.resolve(__dirname, "../../..");
 

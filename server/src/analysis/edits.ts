@@ -5,7 +5,7 @@ import type * as A from "../core/ast";
 import type { TextEdit } from "../core/findings";
 import type { Linked } from "../core/link";
 import * as T from "../core/tokens";
-import { BLOCK_STATEMENTS, BlockKind } from "../core/vocabulary";
+import { BLOCK_STATEMENTS, BlockKind } from "../core/statements";
 import { ONE_LINE_WIDTH } from "../format/layout";
 
 const UNIT = "  ";

@@ -4,7 +4,7 @@ import { EmbeddedActionsParser, IOrAlt, IToken, TokenType, IRecognitionException
 import * as T from "./tokens";
 import { K, U } from "./tokens";
 import type * as A from "./ast";
-import { VALUES, ValueSet, BLOCK_STATEMENTS, BlockKind, listWords } from "./vocabulary";
+import { VALUES, ValueSet, BLOCK_STATEMENTS, BlockKind, listWords } from "./statements";
 import { childBlocks, walkBlocks } from "./walk";
 
 export interface SyntaxIssue {

@@ -2,6 +2,7 @@
 // Keywords are contextual: each keyword token is also an Identifier (token category), so that
 // `tier operational` or a role named `review` parse wherever a name is expected.
 import { createToken, ILexingResult, Lexer, TokenType } from "chevrotain";
+import { KEYWORDS, UNIT_WORDS, Keyword, UnitWord } from "./statements";
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\uFEFF\u00A0]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const DocComment = createToken({ name: "DocComment", pattern: /\/\/\/[^\r\n]*/, group: "comments" });
@@ -42,37 +43,8 @@ export const Equals = createToken({ name: "Equals", pattern: "=" });
 export const Comparator = createToken({ name: "Comparator", pattern: Lexer.NA });
 for (const t of [LessEqual, GreaterEqual, Less, Greater, Equals]) t.CATEGORIES = [Comparator];
 
-/** Every word that starts a statement or that the grammar must tell apart by token type. */
-export const KEYWORDS = [
-  "import", "contract", "party", "calendar",
-  "kind", "customer", "supplier", "effective", "term", "law", "negotiated-by",
-  "person", "role", "title", "email", "left", "holder", "deputy", "level",
-  "service", "criticality", "owner", "sla", "metric", "window", "coverage", "exclude", "measured-by",
-  "report", "credit", "cap", "chronic",
-  "responsibilities", "activity", "responsible", "accountable", "consulted", "informed",
-  "governance", "board", "members", "meets",
-  "escalation", "applies-to", "tier", "within", "forum", "then",
-  "dispute", "notice", "ladder", "interim-relief",
-  "mediation", "expert-determination", "adjudication", "arbitration", "litigation",
-  "provider", "rules", "seat", "courts", "arbitrators", "scope", "start", "decide",
-  "continuity", "services", "undisputed-payments", "suspension", "interim",
-  "records", "keep", "form", "retain",
-  "early-warning", "register", "review", "respond", "signal",
-  "change-control", "requests", "assess", "approve", "emergency",
-  "key-personnel", "roles", "replacement-notice",
-  "termination", "for-cause", "for-convenience", "exit-plan", "exit-assistance", "data-return",
-  "timezone", "workdays", "holidays",
-  "by", "at", "business",
-  "fee",
-  "log", "matter", "severity", "raised", "escalated", "meeting", "decision", "formal", "suspended", "resumed",
-  "resolved", "note", "evidence", "response", "measure", "measurements", "to",
-] as const;
-export type Keyword = (typeof KEYWORDS)[number];
-
-export const UNIT_WORDS = [
-  "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
-] as const;
-export type UnitWord = (typeof UNIT_WORDS)[number];
+export { KEYWORDS, UNIT_WORDS } from "./statements";
+export type { Keyword, UnitWord } from "./statements";
 
 function keywordToken(word: string, extraCategories: TokenType[] = []): TokenType {
   return createToken({

@@ -3,11 +3,11 @@
 import type { IToken, TokenType } from "chevrotain";
 import type * as A from "../core/ast";
 import * as T from "../core/tokens";
-import { BLOCK_STATEMENTS, BlockKind, VALUES } from "../core/vocabulary";
+import { BLOCK_STATEMENTS, BlockKind, VALUES } from "../core/statements";
 import { STEP_KINDS } from "../core/ast";
 import type { LinkedContract, PartyInfo } from "../core/link";
 import type { DocumentAnalysis, WorkspaceView } from "./analysis";
-import { SHAPES, Slot } from "./statement-shapes";
+import { SHAPES, Slot } from "../core/statements";
 import { personLabel } from "./ladder";
 
 export type CompletionKind =

@@ -2,7 +2,7 @@
 import type * as A from "../../core/ast";
 import type { Check } from "../check";
 import { atContract, bodyBroken, fixOf } from "../check";
-import { BLOCK_STATEMENTS } from "../../core/vocabulary";
+import { BLOCK_STATEMENTS } from "../../core/statements";
 import { block, fixText, line, Lines } from "../edits";
 
 // Placeholders that validate; the fix title asks the user to put their own.
