@@ -23,57 +23,58 @@ const word = (list) => `${B}(${words(list)})${E}`;
 const S = (scope) => `${scope}.covenant`;
 const KEYWORD = S("keyword.other.statement");
 
-/** The value sets of language.md, by the statement that takes them. */
-const VALUE_STATEMENTS = [
-  { keyword: ["kind"], set: "contract-kind", values: ["saas", "managed-services", "implementation", "other"] },
-  { keyword: ["level"], set: "level", values: ["operational", "management", "executive"] },
-  { keyword: ["criticality"], set: "level", values: ["critical", "high", "standard", "low"] },
-  { keyword: ["window"], set: "window", values: ["monthly", "quarterly", "yearly", "per-incident"] },
-  { keyword: ["coverage"], set: "coverage", values: ["24x7", "business"] },
-  { keyword: ["meets"], set: "cadence", values: ["weekly", "fortnightly", "monthly", "quarterly", "yearly"] },
-  { keyword: ["notice", "form", "requests"], set: "form", values: ["written", "any"] },
-  { keyword: ["interim-relief"], set: "interim-relief", values: ["allowed", "excluded"] },
-  { keyword: ["services"], set: "continuity", values: ["continue", "may-suspend"] },
-  { keyword: ["undisputed-payments"], set: "continuity", values: ["continue", "may-withhold"] },
-  { keyword: ["suspension"], set: "continuity", values: ["forbidden", "allowed"] },
-];
+// The statement table (server/src/core/statements.ts) is the one list of the language's words: it is
+// bundled on the fly and read here, so that the grammar's keyword lists are derived, never written.
+const { LANGUAGE, VALUES, UNIT_WORDS } = await loadTable();
 
-/** Declarations: keyword, then the name being declared. */
-const DECLARATIONS = ["contract", "party", "person", "role", "service", "sla", "board", "escalation", "tier", "log", "matter"];
+async function loadTable() {
+  const { build } = await import("esbuild");
+  const entry = fileURLToPath(new URL("../server/src/core/statements.ts", import.meta.url));
+  const out = await build({ entryPoints: [entry], bundle: true, write: false, format: "esm", platform: "neutral", logLevel: "silent" });
+  return import("data:text/javascript;base64," + Buffer.from(out.outputFiles[0].text).toString("base64"));
+}
 
-/** Statements that name one thing declared elsewhere. */
-const SINGLE_REFERENCES = [
-  { keyword: ["holder", "deputy"], kind: "person" },
-  { keyword: ["customer", "supplier", "owner", "register"], kind: "reference", qualified: true },
-  { keyword: ["measured-by"], kind: "party" },
-  { keyword: ["forum"], kind: "board" },
-  { keyword: ["ladder"], kind: "ladder" },
-];
+/** Every statement of the table: its keyword and its slots. */
+const STATEMENTS = Object.values(LANGUAGE).flatMap((shapes) => Object.entries(shapes).map(([keyword, shape]) => ({ keyword, slots: shape.slots })));
+const kebab = (name) => name.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+/** Keywords in table order, each once, for the statements that `pick` accepts. */
+const keywordsWhere = (pick) => [...new Set(STATEMENTS.filter(pick).map((s) => s.keyword))];
+
+/** Declarations: keyword, then the name being declared (the calendar has rules of its own). */
+const DECLARATIONS = keywordsWhere((s) => s.slots[0]?.t === "name" && s.slots[0].what === "new" && s.keyword !== "calendar");
+
+/** The value sets, by the statement that takes one first. */
+const VALUE_STATEMENTS = [];
+for (const s of STATEMENTS) {
+  if (s.slots[0]?.t !== "value" || s.slots.length !== 1) continue;
+  const set = s.slots[0].set;
+  const same = VALUE_STATEMENTS.find((v) => v.set === kebab(set));
+  if (same) { if (!same.keyword.includes(s.keyword)) same.keyword.push(s.keyword); }
+  else VALUE_STATEMENTS.push({ keyword: [s.keyword], set: kebab(set), values: [...VALUES[set]] });
+}
+
+/** Statements that name one thing declared elsewhere: a party, a board, a ladder, a service, a person or a role. */
+const referenceKind = new Map();
+for (const s of STATEMENTS) {
+  const slot = s.slots[0];
+  if (s.slots.length !== 1 || DECLARATIONS.includes(s.keyword) || (slot.t !== "name" && slot.t !== "ref")) continue;
+  if (slot.t === "name" && !["holder", "party", "board", "ladder", "service"].includes(slot.what)) continue;
+  const kind = slot.t === "ref" ? "reference" : slot.what === "holder" ? "person" : slot.what;
+  // A word that is a qualified reference in one block (a tier's `customer`) is highlighted as one everywhere.
+  if (referenceKind.get(s.keyword) !== "reference") referenceKind.set(s.keyword, kind);
+}
+const SINGLE_REFERENCES = [];
+for (const [keyword, kind] of referenceKind) {
+  const group = SINGLE_REFERENCES.find((r) => r.kind === kind);
+  if (group) group.keyword.push(keyword);
+  else SINGLE_REFERENCES.push({ keyword: [keyword], kind, qualified: kind === "reference" });
+}
 
 /** Statements that name a list of roles or people. */
-const LIST_REFERENCES = ["responsible", "accountable", "consulted", "informed", "members", "roles", "negotiated-by"];
+const LIST_REFERENCES = keywordsWhere((s) => s.slots.length === 1 && s.slots[0].t === "list" && s.slots[0].item.t === "ref");
 
-/** Every word that starts a statement or a block (language.md), highlighted where no rule above took it. */
-const STATEMENT_KEYWORDS = [
-  "kind", "customer", "supplier", "effective", "term", "law", "negotiated-by",
-  "title", "email", "left", "holder", "deputy", "level",
-  "criticality", "owner", "metric", "window", "coverage", "exclude", "measured-by", "report", "credit", "cap", "chronic",
-  "responsibilities", "activity", "responsible", "accountable", "consulted", "informed",
-  "governance", "members", "meets",
-  "applies-to", "within", "forum", "then",
-  "dispute", "notice", "ladder", "interim-relief",
-  "mediation", "expert-determination", "adjudication", "arbitration", "litigation",
-  "provider", "rules", "seat", "courts", "arbitrators", "scope", "start", "decide",
-  "continuity", "services", "undisputed-payments", "suspension", "interim",
-  "records", "keep", "form", "retain",
-  "early-warning", "register", "review", "respond", "signal",
-  "change-control", "requests", "assess", "approve", "emergency",
-  "key-personnel", "roles", "replacement-notice",
-  "termination", "for-cause", "for-convenience", "exit-plan", "exit-assistance", "data-return",
-  "timezone", "workdays", "holidays",
-  "fee", "log", "matter", "severity", "raised", "escalated", "meeting", "decision", "formal", "suspended", "resumed",
-  "resolved", "note", "response", "measure", "measurements",
-];
+/** Every other word that starts a statement or a block, highlighted where no rule above took it. */
+const STATEMENT_KEYWORDS = keywordsWhere((s) => !DECLARATIONS.includes(s.keyword) && !["import", "calendar", ...UNIT_WORDS].includes(s.keyword));
 
 const referenceCapture = { patterns: [{ include: "#reference-list" }] };
 
@@ -145,18 +146,18 @@ const grammar = {
           captures: { 1: { name: KEYWORD }, 2: { name: S(`constant.language.${s.set}`) } },
         })),
         {
-          match: `${B}(report)${E}\\s+(${words(["monthly", "quarterly"])})${E}(?:\\s+(at)${E}\\s+(${NAME})${E})?`,
+          match: `${B}(report)${E}\\s+(${words(VALUES.reportCadence)})${E}(?:\\s+(at)${E}\\s+(${NAME})${E})?`,
           captures: {
             1: { name: KEYWORD }, 2: { name: S("constant.language.cadence") },
             3: { name: KEYWORD }, 4: { name: S("variable.other.board") },
           },
         },
         {
-          match: `${B}(applies-to)${E}\\s+(${words(["criticality", "severity"])})${E}(?:\\s+(${words(["critical", "high", "standard", "low"])})${E})?`,
+          match: `${B}(applies-to)${E}\\s+(${words(VALUES.appliesTo)})${E}(?:\\s+(${words(VALUES.criticality)})${E})?`,
           captures: { 1: { name: KEYWORD }, 2: { name: KEYWORD }, 3: { name: S("constant.language.level") } },
         },
         {
-          match: `${B}(credit)${E}\\s+(${PERCENT})\\s*(${words(["below", "above"])})${E}`,
+          match: `${B}(credit)${E}\\s+(${PERCENT})\\s*(${words(VALUES.creditDirection)})${E}`,
           captures: { 1: { name: KEYWORD }, 2: { patterns: [{ include: "#percentage" }] }, 3: { name: KEYWORD } },
         },
         {
@@ -167,11 +168,11 @@ const grammar = {
           },
         },
         {
-          match: `(->)\\s*(${words(["terminate", "step-in", "review"])})${E}`,
+          match: `(->)\\s*(${words(VALUES.chronicAction)})${E}`,
           captures: { 1: { name: S("keyword.operator.arrow") }, 2: { name: S("constant.language.chronic-action") } },
         },
         {
-          match: `${B}(interim)${E}\\s+(${NAME})${E}(?:\\s+(${words(["step-in", "fallback", "escrow"])})${E})?`,
+          match: `${B}(interim)${E}\\s+(${NAME})${E}(?:\\s+(${words(VALUES.interimArrangement)})${E})?`,
           captures: {
             1: { name: KEYWORD }, 2: { name: S("variable.other.service") },
             3: { name: S("constant.language.interim-arrangement") },

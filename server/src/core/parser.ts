@@ -1,11 +1,11 @@
 // The Covenant parser: Chevrotain, embedded actions building the typed tree directly, error recovery on.
 // One instance is created per process and reused (Chevrotain's performance guide).
-import { EmbeddedActionsParser, IOrAlt, IToken, TokenType, IRecognitionException, IParserErrorMessageProvider } from "chevrotain";
+import { EmbeddedActionsParser, IOrAlt, IToken, TokenType, IRecognitionException, IParserErrorMessageProvider, ParserMethod } from "chevrotain";
 import * as T from "./tokens";
 import { K, U } from "./tokens";
 import type * as A from "./ast";
-import { VALUES, ValueSet, BLOCK_STATEMENTS, BlockKind, listWords } from "./statements";
-import { childBlocks, walkBlocks } from "./walk";
+import { VALUES, ValueSet, BLOCK_STATEMENTS, BLOCK_KINDS, BlockKind, NodeKind, StatementOf, listWords, blockTitle, shapeOf } from "./statements";
+import { attachChild, childBlocks, walkBlocks } from "./walk";
 
 export interface SyntaxIssue {
   range: A.Range;
@@ -26,30 +26,39 @@ export interface ParseOutput {
   statementStarts: number[];
 }
 
+/** The token a statement word is read as: its keyword, or the unit word that also starts a statement (`hours`). */
+function statementToken(word: string): TokenType {
+  return (K as Record<string, TokenType>)[word] ?? (U as Record<string, TokenType>)[word];
+}
+
 /** The token types that start a statement, per block. */
 const STARTS = Object.fromEntries(
-  Object.entries(BLOCK_STATEMENTS).map(([block, words]) => [
-    block,
-    new Set<TokenType>(words.map((w) => (K as Record<string, TokenType>)[w] ?? (U as Record<string, TokenType>)[w]).filter((t): t is TokenType => !!t)),
-  ]),
+  BLOCK_KINDS.map((block) => [block, new Set<TokenType>(BLOCK_STATEMENTS[block].map(statementToken))]),
 ) as Record<BlockKind, Set<TokenType>>;
 
-type Frame = { node: A.Block; rule: string };
+/** An open block (or the file, for `document`) and the once-only statements already written in it. */
+type Frame = { node: A.Block | A.CovenantFile; kind: NodeKind; seen?: Set<string> };
+
+/** A statement's parsing: the node of the enclosing block, the statement's keyword token, and the first of
+ *  the ten occurrence indices (Chevrotain's CONSUME2, SUBRULE3 …) that belong to this statement alone. */
+type Body<N> = (node: N, keyword: IToken, i: number) => void;
+/** Exactly the statements the table lists for a block: a missing or an extra one does not compile. */
+type Statements<B extends BlockKind, N> = { [W in StatementOf<B>]: Body<N> };
+/** The rule of a block: it gets the keyword the enclosing statement consumed, and one argument of its own. */
+type BlockRule<N> = ParserMethod<[keyword: IToken | undefined, arg?: unknown], N>;
 
 const UNIT_OF: Record<string, A.UnitName> = {
   minute: "minute", minutes: "minute", hour: "hour", hours: "hour", day: "day", days: "day",
   week: "week", weeks: "week", month: "month", months: "month", year: "year", years: "year",
 };
 
-/** The rule that each block is parsed by, for "expected a statement of ..." messages. */
-const RULE_BLOCK: Record<string, BlockKind> = {
-  document: "document", contract: "contract", party: "party", person: "person", role: "role",
-  service: "service", sla: "sla", responsibilities: "responsibilities", activity: "activity",
-  governance: "governance", board: "board", escalation: "escalation", tier: "tier", dispute: "dispute",
-  step: "step", continuity: "continuity", records: "records", earlyWarning: "early-warning",
-  changeControl: "change-control", keyPersonnel: "key-personnel", termination: "termination",
-  calendarBody: "calendar", log: "log", matter: "matter",
-};
+/** The Chevrotain rule that parses each kind of block (rule names are identifiers: `early-warning` → `earlyWarning`). */
+export function ruleName(kind: BlockKind): string {
+  return kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The block each rule parses, for "expected a statement of ..." messages. */
+const RULE_BLOCK = new Map<string, BlockKind>(BLOCK_KINDS.map((k) => [ruleName(k), k]));
 
 const TOP_LEVEL = listWords(BLOCK_STATEMENTS.document);
 
@@ -81,7 +90,7 @@ function found(t: IToken): string {
 
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
-    const block = RULE_BLOCK[ruleName];
+    const block = RULE_BLOCK.get(ruleName);
     if (expected.name === "EOF") return `expected ${TOP_LEVEL}, found ${found(actual)}`;
     if (expected === T.RBrace && block && block !== "document") {
       return `expected a statement of ${blockTitle(block)} (${listWords(BLOCK_STATEMENTS[block])}) or '}', found ${found(actual)}`;
@@ -126,11 +135,6 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length];
-}
-
-export function blockTitle(block: BlockKind): string {
-  if (block === "step") return "a dispute step";
-  return /^[aeiou]/.test(block) ? `an ${block} block` : `a ${block}`;
 }
 
 class CovenantParser extends EmbeddedActionsParser {
@@ -203,7 +207,7 @@ class CovenantParser extends EmbeddedActionsParser {
     if (!this.RECORDING_PHASE && item !== undefined && item !== null) into.push(item);
   }
 
-  private r(t: IToken): A.Range {
+  private r(t: IToken | undefined): A.Range {
     // During Chevrotain's grammar recording, tokens are placeholders without an image.
     const start = t?.startOffset ?? 0;
     return { start, end: start + (t?.image?.length ?? 0) };
@@ -219,8 +223,12 @@ class CovenantParser extends EmbeddedActionsParser {
     return t && t.tokenType && !Number.isNaN(t.startOffset) ? t.startOffset + t.image.length : fallback;
   }
 
-  private begin<N extends A.Block>(rule: string, node: N): N {
-    this.stack.push({ node, rule });
+  private top<N>(): N {
+    return this.stack[this.stack.length - 1]?.node as N;
+  }
+
+  private begin<N extends A.Block>(kind: NodeKind, node: N): N {
+    this.stack.push({ node, kind });
     return node;
   }
 
@@ -231,17 +239,19 @@ class CovenantParser extends EmbeddedActionsParser {
   }
 
   /**
-   * Recovery: the parser re-synchronised inside `rule`; keep what was built of its node, and of the
-   * blocks inside it that were still open (each goes into its parent, as if it had been closed).
+   * Recovery: the parser re-synchronised inside the block `kind`; keep what was built of its node, and of
+   * the blocks inside it that were still open (each goes into its parent, as if it had been closed).
    */
-  private abandon(rule: string): A.Block | undefined {
+  private abandon(kind: NodeKind): A.Block | undefined {
     while (this.stack.length > 0) {
       const frame = this.stack.pop()!;
-      frame.node.incomplete = true;
-      frame.node.range.end = Math.max(frame.node.range.start, this.lastEnd(frame.node.range.end));
-      if (frame.rule === rule) return frame.node;
-      const parent = this.stack[this.stack.length - 1]?.node;
-      if (parent) attachPartial(parent, frame.node);
+      if (frame.kind === "document") { this.stack.push(frame); return undefined; }
+      const node = frame.node as A.Block;
+      node.incomplete = true;
+      node.range.end = Math.max(node.range.start, this.lastEnd(node.range.end));
+      if (frame.kind === kind) return node;
+      const parent = this.stack[this.stack.length - 1];
+      if (parent) attachChild(parent.node, parent.kind, node);
     }
     return undefined;
   }
@@ -249,23 +259,18 @@ class CovenantParser extends EmbeddedActionsParser {
   /** Recovery at the top: the input ended inside open blocks (a contract typed at the end of the file). */
   private salvage(): A.CovenantFile {
     const file = this.file ?? { imports: [], contracts: [], parties: [], calendars: [], logs: [] };
-    while (this.stack.length > 0) {
-      const frame = this.stack.pop()!;
-      frame.node.incomplete = true;
-      frame.node.range.end = Math.max(frame.node.range.start, this.lastEnd(frame.node.range.end));
-      const parent = this.stack[this.stack.length - 1]?.node;
-      if (parent) attachPartial(parent, frame.node);
-      else if (frame.node.kind === "contract") file.contracts.push(frame.node);
-      else if (frame.node.kind === "party") file.parties.push(frame.node);
-      else if (frame.node.kind === "calendar") file.calendars.push(frame.node);
-      else if (frame.node.kind === "import") file.imports.push(frame.node);
-      else if (frame.node.kind === "log") file.logs.push(frame.node);
+    while (this.stack.length > 0 && this.stack[this.stack.length - 1].kind !== "document") {
+      const node = this.stack.pop()!.node as A.Block;
+      node.incomplete = true;
+      node.range.end = Math.max(node.range.start, this.lastEnd(node.range.end));
+      const parent = this.stack[this.stack.length - 1];
+      attachChild(parent ? parent.node : file, parent ? parent.kind : "document", node);
     }
     return file;
   }
 
   /** Completes a fresh node literal in place (no copy: this runs for every block of every keystroke). */
-  private node<N extends object>(kw: IToken, fields: N): N & { range: A.Range; keyword: A.Range } {
+  private node<N extends object>(kw: IToken | undefined, fields: N): N & { range: A.Range; keyword: A.Range } {
     const keyword = this.r(kw);
     const node = fields as N & { range: A.Range; keyword: A.Range };
     node.keyword = keyword;
@@ -273,14 +278,9 @@ class CovenantParser extends EmbeddedActionsParser {
     return node;
   }
 
-  /** Sets a single-valued field; a second statement of the same kind is reported at its keyword. */
-  private once<N extends object, F extends keyof N>(node: N, field: F, value: N[F], kw: IToken): void {
-    if (this.RECORDING_PHASE) return;
-    if (node[field] !== undefined) {
-      this.repeats.push({ range: this.r(kw), message: `'${kw.image}' is already given here; it may appear once` });
-      return;
-    }
-    node[field] = value;
+  /** Sets a single-valued field once; the table's once-only rule reports a second statement (see `alternatives`). */
+  private set<N extends object, F extends keyof N>(node: N, field: F, value: N[F] | undefined): void {
+    if (!this.RECORDING_PHASE && node[field] === undefined && value !== undefined) node[field] = value;
   }
 
   private pushAll<V>(into: V[], items: V[] | undefined): void {
@@ -290,6 +290,134 @@ class CovenantParser extends EmbeddedActionsParser {
   private value<V extends A.CheckedValue>(v: V): V {
     if (!this.RECORDING_PHASE) this.values.push(v);
     return v;
+  }
+
+  private setting(k: IToken, value: A.Word): A.Setting {
+    return { value, keyword: this.r(k), range: { start: k?.startOffset ?? 0, end: value?.range?.end ?? k?.startOffset ?? 0 } };
+  }
+
+  /** A statement written twice where the table allows it once: VAL001 at the second keyword. */
+  private noteRepeat(kind: BlockKind, word: string, kw: IToken): void {
+    if (this.RECORDING_PHASE) return;
+    const frame = this.stack[this.stack.length - 1];
+    const seen = (frame.seen ??= new Set());
+    if (!seen.has(word)) { seen.add(word); return; }
+    const shape = shapeOf(kind, word)!;
+    if (kind === "contract" && shape.node) {
+      (frame.node as A.Contract).repeatedBlocks.push({ kind: shape.node, keyword: this.r(kw) });
+    } else if (shape.node === "step") {
+      this.repeats.push({ range: this.r(kw), message: `'${kw.image}' is already a step of this dispute block` });
+    } else if (kind === "escalation" && word === "then") {
+      this.repeats.push({ range: this.r(kw), message: "a ladder hands over to one dispute step: 'then' may appear once" });
+    } else {
+      this.repeats.push({ range: this.r(kw), message: `'${kw.image}' is already given here; it may appear once` });
+    }
+  }
+
+  /**
+   * The alternatives of a block's statement loop, built once per rule (Chevrotain's performance guide):
+   * in the table's order, each consumes its keyword, applies the once-only rule, then parses the rest.
+   */
+  private alternatives<B extends BlockKind, N>(kind: B, statements: Statements<B, N>): IOrAlt<void>[] {
+    const bodies = statements as Record<string, Body<N>>;
+    const alts: IOrAlt<void>[] = BLOCK_STATEMENTS[kind].map((word, p) => {
+      const token = statementToken(word);
+      const once = shapeOf(kind, word)!.once === true;
+      const base = 10 + p * 10;
+      const body = bodies[word];
+      return {
+        ALT: () => {
+          const node = this.top<N>();
+          const kw = this.stmt(this.consume(base, token));
+          if (once) this.noteRepeat(kind, word, kw);
+          body.call(this, node, kw, base + 1);
+        },
+      };
+    });
+    alts.push({ ALT: () => { this.CONSUME(T.Semicolon); } });
+    return alts;
+  }
+
+  /**
+   * `{ statements }` of a block. The loop goes on while a statement of this block comes next, so that an
+   * unknown word ends it and Chevrotain's in-repetition recovery reports it right there. A mistyped block
+   * (`dispte { ... }`) is skipped whole by the loop's gate and reported once, so its braces cannot close
+   * the enclosing block early.
+   */
+  private body(kind: BlockKind, alts: IOrAlt<void>[], opened?: (brace: IToken) => void): void {
+    const brace = this.CONSUME(T.LBrace);
+    if (opened) opened(brace);
+    this.many(1, {
+      GATE: () => {
+        if (!this.scanningAhead) this.skipMistypedBlocks(kind);
+        return this.statementAhead(kind);
+      },
+      DEF: () => this.or(1, alts),
+    });
+    this.CONSUME(T.RBrace);
+  }
+
+  /**
+   * One rule for every kind of block: `head` reads what stands between the keyword (consumed by the
+   * enclosing block's statement) and the brace — a name, a label, a side —, then the statements.
+   */
+  private block<B extends BlockKind, N extends A.Block>(
+    kind: B,
+    make: (kw: IToken | undefined, arg: unknown) => N,
+    head: ((node: N) => void) | undefined,
+    statements: Statements<B, N>,
+    options: { bodyOptional?: boolean; opened?: (node: N, brace: IToken) => void } = {},
+  ): BlockRule<N> {
+    const alts = this.alternatives(kind, statements);
+    return this.RULE(ruleName(kind), (kw: IToken | undefined, arg?: unknown): N => {
+      const node = this.begin(kind, make(kw, arg));
+      head?.(node);
+      const opened = options.opened;
+      const open = (): void => this.body(kind, alts, opened && ((brace) => opened(node, brace)));
+      if (options.bodyOptional) this.option(2, open);
+      else open();
+      return this.end(node);
+    }, { recoveryValueFunc: () => this.abandon(kind) as N });
+  }
+
+  /** A block statement: its rule reads the block, which goes where the table says (`into`). */
+  private child<N>(rule: BlockRule<A.Block>, arg?: unknown): Body<N> {
+    return (node, kw, i) => {
+      const c = this.subrule(i, rule, { ARGS: [kw, arg] }) as A.Block | undefined;
+      if (!this.RECORDING_PHASE && c) attachChild(node as A.Block, this.stack[this.stack.length - 1].kind, c);
+    };
+  }
+
+  private statementAhead(block: BlockKind): boolean {
+    const t = this.LA(1).tokenType;
+    return t === T.Semicolon || (t !== undefined && STARTS[block].has(t));
+  }
+
+  /** `word {`, `word word {` or `word "label" {` where no statement of the block starts. */
+  private mistypedBlockAhead(block: BlockKind): boolean {
+    // Asked before every statement: decide on the first token whenever it can.
+    const a = this.LA(1).tokenType;
+    if (!a || STARTS[block].has(a) || !T.isWordToken(a)) return false;
+    const b = this.LA(2).tokenType;
+    if (b === T.LBrace) return true;
+    return !!b && (T.isWordToken(b) || b === T.StringLiteral || b === T.UnterminatedString) && this.LA(3).tokenType === T.LBrace;
+  }
+
+  private skipMistypedBlocks(block: BlockKind): void {
+    while (this.mistypedBlockAhead(block)) {
+      const first = this.LA(1);
+      let depth = 0;
+      for (let t = first; t.tokenType && t.tokenType.name !== "EOF"; t = this.LA(1)) {
+        this.SKIP_TOKEN();
+        if (t.tokenType === T.LBrace) depth++;
+        else if (t.tokenType === T.RBrace && --depth <= 0) break;
+      }
+      const hint = closest(first.image, BLOCK_STATEMENTS[block]);
+      this.issues.push({
+        range: this.r(first),
+        message: `'${first.image}' is not a statement of ${blockTitle(block)}${hint ? `; did you mean '${hint}'?` : ""}`,
+      });
+    }
   }
 
   // ---- terminals and small rules ----
@@ -443,875 +571,503 @@ class CovenantParser extends EmbeddedActionsParser {
     ]),
   );
 
-  private isUnit(t: TokenType | undefined): boolean {
-    return t !== undefined && (t.CATEGORIES?.includes(T.Unit) ?? false);
-  }
-
   private label = this.RULE("label", (): A.Str | undefined => {
     let s: A.Str | undefined;
     this.OPTION(() => (s = this.SUBRULE(this.str)));
     return s;
   });
 
-  /**
-   * The statements of a block. The loop goes on while a statement of this block comes next, so that an
-   * unknown word ends it and Chevrotain's in-repetition recovery reports it right there. A mistyped block
-   * (`dispte { ... }`) is skipped whole by the loop's gate and reported once, so its braces cannot close
-   * the enclosing block early.
-   */
-  private items(block: BlockKind, alts: IOrAlt<unknown>[]): void {
-    this.many(7, {
-      GATE: () => {
-        if (!this.scanningAhead) this.skipMistypedBlocks(block);
-        return this.statementAhead(block);
-      },
-      DEF: () => this.or(7, alts),
-    });
+  /** The name and optional label of a declaration. */
+  private named = (node: { name?: A.Name; label?: A.Str }): void => {
+    node.name = this.SUBRULE(this.name);
+    node.label = this.SUBRULE(this.label);
+  };
+
+  /** `evidence ...` at the end of a log statement, when written (occurrence index i). */
+  private optionalEvidence(i: number): A.Evidence | undefined {
+    let ev: A.Evidence | undefined;
+    this.option(i, () => (ev = this.subrule(i, this.evidence)));
+    return ev;
   }
 
-  private statementAhead(block: BlockKind): boolean {
-    const t = this.LA(1).tokenType;
-    return t === T.Semicolon || (t !== undefined && STARTS[block].has(t));
-  }
+  // ---- blocks, the innermost first (a block's statements name the rules of the blocks inside it) ----
 
-  /** `word {`, `word word {` or `word "label" {` where no statement of the block starts. */
-  private mistypedBlockAhead(block: BlockKind): boolean {
-    // Asked before every statement: decide on the first token whenever it can.
-    const a = this.LA(1).tokenType;
-    if (!a || STARTS[block].has(a) || !T.isWordToken(a)) return false;
-    const b = this.LA(2).tokenType;
-    if (b === T.LBrace) return true;
-    return !!b && (T.isWordToken(b) || b === T.StringLiteral || b === T.UnterminatedString) && this.LA(3).tokenType === T.LBrace;
-  }
+  private person = this.block<"person", A.Person>("person", (kw) => this.node(kw, { kind: "person" as const }), this.named, {
+    title: (p, _, i) => this.set(p, "title", this.subrule(i, this.str)),
+    email: (p, _, i) => this.set(p, "email", this.subrule(i, this.str)),
+    left: (p, _, i) => this.set(p, "left", this.subrule(i, this.date)),
+  }, { bodyOptional: true });
 
-  private skipMistypedBlocks(block: BlockKind): void {
-    while (this.mistypedBlockAhead(block)) {
-      const first = this.LA(1);
-      let depth = 0;
-      for (let t = first; t.tokenType && t.tokenType.name !== "EOF"; t = this.LA(1)) {
-        this.SKIP_TOKEN();
-        if (t.tokenType === T.LBrace) depth++;
-        else if (t.tokenType === T.RBrace && --depth <= 0) break;
-      }
-      const hint = closest(first.image, BLOCK_STATEMENTS[block]);
-      this.issues.push({
-        range: this.r(first),
-        message: `'${first.image}' is not a statement of ${blockTitle(block)}${hint ? `; did you mean '${hint}'?` : ""}`,
-      });
-    }
-  }
-
-  // ---- document ----
-
-  document = this.RULE("document", (): A.CovenantFile => {
-    const file: A.CovenantFile = { imports: [], contracts: [], parties: [], calendars: [], logs: [] };
-    this.file = file;
-    this.MANY(() =>
-      this.OR([
-        {
-          ALT: () => {
-            const imp = this.SUBRULE(this.importDecl);
-            this.ACTION(() => {
-              if (!imp) return;
-            if (file.contracts.length + file.parties.length + file.calendars.length + file.logs.length > 0) {
-                this.issues.push({ range: imp.keyword, message: "imports come before the declarations of a file" });
-              }
-              file.imports.push(imp);
-            });
-          },
-        },
-        { ALT: () => { const c = this.SUBRULE(this.contract); if (c) file.contracts.push(c); } },
-        { ALT: () => { const p = this.SUBRULE(this.party, { ARGS: [true] }); if (p) file.parties.push(p); } },
-        { ALT: () => { const c = this.SUBRULE(this.namedCalendar); if (c) file.calendars.push(c); } },
-        { ALT: () => { const l = this.SUBRULE(this.log); if (l) file.logs.push(l); } },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-      ]),
-    );
-    return file;
-  }, { recoveryValueFunc: () => this.salvage() });
-
-  private importDecl = this.RULE("importDecl", (): A.Import => {
-    const kw = this.stmt(this.CONSUME(K.import));
-    const node = this.begin("importDecl", this.node(kw, { kind: "import" as const, path: undefined as A.Str | undefined }));
-    node.path = this.SUBRULE(this.str);
-    return this.end(node);
-  }, { recoveryValueFunc: () => this.abandon("importDecl") as A.Import });
-
-  // ---- contract ----
-
-  private contract = this.RULE("contract", (): A.Contract => {
-    const kw = this.stmt(this.CONSUME(K.contract));
-    const c: A.Contract = this.begin("contract", this.node(kw, {
-      kind: "contract" as const, customers: [], suppliers: [], negotiatedBy: [], parties: [], services: [],
-      escalations: [], repeatedBlocks: [],
-    }));
-    c.name = this.SUBRULE(this.name);
-    c.label = this.SUBRULE(this.label);
-    this.CONSUME(T.LBrace);
-    this.items("contract", [
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.kind)); this.once(c, "contractKind", this.SUBRULE(this.word, { ARGS: ["contractKind"] }), k); } },
-        { ALT: () => { this.stmt(this.CONSUME(K.customer)); this.defined(c.customers, this.SUBRULE2(this.name)); } },
-        { ALT: () => { this.stmt(this.CONSUME(K.supplier)); this.defined(c.suppliers, this.SUBRULE3(this.name)); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.effective)); this.once(c, "effective", this.SUBRULE(this.date), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.term)); this.once(c, "term", this.SUBRULE(this.duration), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.law)); this.once(c, "law", this.SUBRULE(this.str), k); } },
-        { ALT: () => { this.stmt(this.CONSUME(K["negotiated-by"])); this.pushAll(c.negotiatedBy, this.SUBRULE(this.refList)); } },
-        { ALT: () => this.SUBRULE(this.contractCalendar, { ARGS: [c] }) },
-        { ALT: () => { const p = this.SUBRULE(this.party, { ARGS: [false] }); if (p) c.parties.push(p); } },
-        { ALT: () => { const s = this.SUBRULE(this.service); if (s) c.services.push(s); } },
-        { ALT: () => this.block(c, "responsibilities", this.SUBRULE(this.responsibilities)) },
-        { ALT: () => this.block(c, "governance", this.SUBRULE(this.governance)) },
-        { ALT: () => { const e = this.SUBRULE(this.escalation); if (e) c.escalations.push(e); } },
-        { ALT: () => this.block(c, "dispute", this.SUBRULE(this.dispute)) },
-        { ALT: () => this.block(c, "continuity", this.SUBRULE(this.continuity)) },
-        { ALT: () => this.block(c, "records", this.SUBRULE(this.records)) },
-        { ALT: () => this.block(c, "earlyWarning", this.SUBRULE(this.earlyWarning)) },
-        { ALT: () => this.block(c, "changeControl", this.SUBRULE(this.changeControl)) },
-        { ALT: () => this.block(c, "keyPersonnel", this.SUBRULE(this.keyPersonnel)) },
-        { ALT: () => this.block(c, "termination", this.SUBRULE(this.termination)) },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(c);
-  }, { recoveryValueFunc: () => this.abandon("contract") as A.Contract });
-
-  private block<F extends "responsibilities" | "governance" | "dispute" | "continuity" | "records" | "earlyWarning" | "changeControl" | "keyPersonnel" | "termination">(
-    c: A.Contract, field: F, node: A.Contract[F],
-  ): void {
-    if (this.RECORDING_PHASE || !node) return;
-    if (c[field] !== undefined) {
-      c.repeatedBlocks.push({ kind: node.kind, keyword: node.keyword });
-      return;
-    }
-    c[field] = node;
-  }
-
-  private contractCalendar = this.RULE("contractCalendar", (c: A.Contract): void => {
-    const kw = this.stmt(this.CONSUME(K.calendar));
-    this.OR([
-      {
-        ALT: () => {
-          const cal = this.SUBRULE(this.calendarBody, { ARGS: [kw, undefined, false] });
-          this.ACTION(() => {
-            if (c.calendar || c.calendarRef) c.repeatedBlocks.push({ kind: "calendar", keyword: this.r(kw) });
-            else { c.calendar = cal; c.calendarKeyword = this.r(kw); }
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const ref = this.SUBRULE(this.name);
-          this.ACTION(() => {
-            if (c.calendar || c.calendarRef) c.repeatedBlocks.push({ kind: "calendar", keyword: this.r(kw) });
-            else { c.calendarRef = ref; c.calendarKeyword = this.r(kw); }
-          });
-        },
-      },
-    ]);
+  private role = this.block<"role", A.Role>("role", (kw) => this.node(kw, { kind: "role" as const }), this.named, {
+    holder: (r, _, i) => this.set(r, "holder", this.subrule(i, this.name)),
+    deputy: (r, _, i) => this.set(r, "deputy", this.subrule(i, this.name)),
+    level: (r, _, i) => this.set(r, "level", this.subrule(i, this.word, { ARGS: ["level"] })),
   });
 
-  private namedCalendar = this.RULE("namedCalendar", (): A.Calendar => {
-    const kw = this.stmt(this.CONSUME(K.calendar));
-    const name = this.SUBRULE(this.name);
-    return this.SUBRULE(this.calendarBody, { ARGS: [kw, name, true] });
-  });
-
-  private calendarBody = this.RULE("calendarBody", (kw: IToken, name: A.Name | undefined, topLevel: boolean): A.Calendar => {
-    const cal: A.Calendar = this.begin("calendarBody", this.node(kw ?? this.LA(1), {
-      kind: "calendar" as const, name, workdays: [], holidayDates: [], holidayRegions: [], topLevel,
-    }));
-    this.CONSUME(T.LBrace);
-    this.items("calendar", [
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.timezone)); this.once(cal, "timezone", this.SUBRULE(this.str), k); } },
-        { ALT: () => { this.stmt(this.CONSUME(K.workdays)); this.pushAll(cal.workdays, this.SUBRULE(this.nameList)); } },
-        {
-          ALT: () => {
-            const k = this.stmt(this.CONSUME(T.Hours));
-            const from = this.SUBRULE(this.time);
-            this.CONSUME(T.Minus);
-            const to = this.SUBRULE2(this.time);
-            this.ACTION(() => { if (from && to) this.once(cal, "hours", { from, to, range: { start: from.range.start, end: to.range.end } }, k); });
-          },
-        },
-        {
-          ALT: () => {
-            this.stmt(this.CONSUME(K.holidays));
-            this.OR2([
-              {
-                ALT: () => {
-                  this.defined(cal.holidayDates, this.SUBRULE(this.date));
-                  this.MANY2(() => {
-                    this.CONSUME(T.Comma);
-                    this.defined(cal.holidayDates, this.SUBRULE2(this.date));
-                  });
-                },
-              },
-              { ALT: () => { this.defined(cal.holidayRegions, this.SUBRULE2(this.str)); } },
-            ]);
-          },
-        },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(cal);
-  }, { recoveryValueFunc: () => this.abandon("calendarBody") as A.Calendar });
-
-  // ---- parties ----
-
-  private party = this.RULE("party", (topLevel: boolean): A.Party => {
-    const kw = this.stmt(this.CONSUME(K.party));
-    const p: A.Party = this.begin("party", this.node(kw, { kind: "party" as const, people: [], roles: [], topLevel: !!topLevel }));
-    p.name = this.SUBRULE(this.name);
-    p.label = this.SUBRULE(this.label);
+  private party = this.block<"party", A.Party>("party", (kw, topLevel) => this.node(kw, { kind: "party" as const, people: [], roles: [], topLevel: !!topLevel }), (p) => {
+    this.named(p);
     this.OPTION(() => {
       const side = this.OR([{ ALT: () => this.CONSUME(K.customer) }, { ALT: () => this.CONSUME(K.supplier) }]);
       p.side = { text: side?.image, range: this.r(side) };
     });
-    this.CONSUME(T.LBrace);
-    this.items("party", [
-        { ALT: () => { const x = this.SUBRULE(this.person); if (x) p.people.push(x); } },
-        { ALT: () => { const x = this.SUBRULE(this.role); if (x) p.roles.push(x); } },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(p);
-  }, { recoveryValueFunc: () => this.abandon("party") as A.Party });
+  }, {
+    person: this.child(this.person),
+    role: this.child(this.role),
+  });
 
-  private person = this.RULE("person", (): A.Person => {
-    const kw = this.stmt(this.CONSUME(K.person));
-    const p: A.Person = this.begin("person", this.node(kw, { kind: "person" as const }));
-    p.name = this.SUBRULE(this.name);
-    p.label = this.SUBRULE(this.label);
-    this.OPTION(() => {
-      this.CONSUME(T.LBrace);
-      this.items("person", [
-          { ALT: () => { const k = this.stmt(this.CONSUME(K.title)); this.once(p, "title", this.SUBRULE(this.str), k); } },
-          { ALT: () => { const k = this.stmt(this.CONSUME(K.email)); this.once(p, "email", this.SUBRULE2(this.str), k); } },
-          { ALT: () => { const k = this.stmt(this.CONSUME(K.left)); this.once(p, "left", this.SUBRULE(this.date), k); } },
-          { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-      this.CONSUME(T.RBrace);
-    });
-    return this.end(p);
-  }, { recoveryValueFunc: () => this.abandon("person") as A.Person });
+  private sla = this.block<"sla", A.Sla>("sla", (kw) => this.node(kw, { kind: "sla" as const, metrics: [], excludes: [], reports: [], credits: [], chronics: [] }), this.named, {
+    metric: (s, k, i) => {
+      const m: A.Metric = { range: this.r(k) };
+      m.label = this.subrule(i, this.str);
+      const op = this.consume(i, T.Comparator);
+      m.comparator = { text: op.image, range: this.r(op) };
+      m.target = this.subrule(i, this.quantity);
+      m.range.end = this.lastEnd(m.range.end);
+      s.metrics.push(m);
+    },
+    window: (s, _, i) => this.set(s, "window", this.subrule(i, this.word, { ARGS: ["window"] })),
+    coverage: (s, _, i) => {
+      const v = this.or(i, [
+        { ALT: (): A.Word => { const t = this.consume(i, T.Around); return { text: t.image, range: this.r(t) }; } },
+        { ALT: () => this.subrule(i, this.word, { ARGS: ["coverage"] }) },
+      ]);
+      this.set(s, "coverage", v);
+    },
+    exclude: (s, _, i) => this.defined(s.excludes, this.subrule(i, this.str)),
+    "measured-by": (s, _, i) => this.set(s, "measuredBy", this.subrule(i, this.name)),
+    report: (s, k, i) => {
+      const rep: A.Sla["reports"][number] = { range: this.r(k) };
+      rep.cadence = this.subrule(i, this.word, { ARGS: ["reportCadence"] });
+      this.option(i, () => {
+        this.consume(i, K.at);
+        rep.at = this.subrule(i, this.name);
+      });
+      rep.range.end = this.lastEnd(rep.range.end);
+      s.reports.push(rep);
+    },
+    credit: (s, k, i) => {
+      const cr: A.Credit = { range: this.r(k) };
+      cr.percent = this.subrule(i, this.percent);
+      cr.direction = this.subrule(i, this.word, { ARGS: ["creditDirection"] });
+      cr.threshold = this.subrule(i, this.quantity);
+      cr.range.end = this.lastEnd(cr.range.end);
+      s.credits.push(cr);
+    },
+    cap: (s, _, i) => this.set(s, "cap", this.subrule(i, this.percent)),
+    chronic: (s, k, i) => {
+      const ch: A.Chronic = { range: this.r(k) };
+      ch.count = this.subrule(i, this.numberValue);
+      this.subrule(i, this.word, { ARGS: ["breaches"] });
+      this.consume(i, K.within);
+      ch.within = this.subrule(i, this.duration);
+      this.consume(i, T.Arrow);
+      ch.action = this.subrule(i + 1, this.word, { ARGS: ["chronicAction"] });
+      ch.range.end = this.lastEnd(ch.range.end);
+      s.chronics.push(ch);
+    },
+  });
 
-  private role = this.RULE("role", (): A.Role => {
-    const kw = this.stmt(this.CONSUME(K.role));
-    const r: A.Role = this.begin("role", this.node(kw, { kind: "role" as const }));
-    r.name = this.SUBRULE(this.name);
-    r.label = this.SUBRULE(this.label);
-    this.CONSUME(T.LBrace);
-    this.items("role", [
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.holder)); this.once(r, "holder", this.SUBRULE2(this.name), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.deputy)); this.once(r, "deputy", this.SUBRULE3(this.name), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.level)); this.once(r, "level", this.SUBRULE(this.word, { ARGS: ["level"] }), k); } },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(r);
-  }, { recoveryValueFunc: () => this.abandon("role") as A.Role });
+  private service = this.block<"service", A.Service>("service", (kw) => this.node(kw, { kind: "service" as const, slas: [] }), this.named, {
+    criticality: (s, _, i) => this.set(s, "criticality", this.subrule(i, this.word, { ARGS: ["criticality"] })),
+    owner: (s, _, i) => this.set(s, "owner", this.subrule(i, this.ref)),
+    sla: this.child(this.sla),
+    fee: (s, k, i) => {
+      const fee: A.Fee = { keyword: this.r(k), range: this.r(k) };
+      fee.amount = this.subrule(i, this.numberValue);
+      fee.currency = this.subrule(i, this.name);
+      fee.per = this.subrule(i, this.word, { ARGS: ["feePer"] });
+      fee.range.end = this.lastEnd(fee.range.end);
+      this.set(s, "fee", fee);
+    },
+  });
 
-  // ---- services ----
-
-  private service = this.RULE("service", (): A.Service => {
-    const kw = this.stmt(this.CONSUME(K.service));
-    const s: A.Service = this.begin("service", this.node(kw, { kind: "service" as const, slas: [] }));
-    s.name = this.SUBRULE(this.name);
-    s.label = this.SUBRULE(this.label);
-    this.CONSUME(T.LBrace);
-    this.items("service", [
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.criticality)); this.once(s, "criticality", this.SUBRULE(this.word, { ARGS: ["criticality"] }), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.owner)); this.once(s, "owner", this.SUBRULE(this.ref), k); } },
-        { ALT: () => { const x = this.SUBRULE(this.sla); if (x) s.slas.push(x); } },
-        {
-          ALT: () => {
-            const k = this.stmt(this.CONSUME(K.fee));
-            const fee: A.Fee = { keyword: this.r(k), range: this.r(k) };
-            fee.amount = this.SUBRULE2(this.numberValue);
-            fee.currency = this.SUBRULE2(this.name);
-            fee.per = this.SUBRULE2(this.word, { ARGS: ["feePer"] });
-            fee.range.end = this.lastEnd(fee.range.end);
-            this.once(s, "fee", fee, k);
-          },
-        },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(s);
-  }, { recoveryValueFunc: () => this.abandon("service") as A.Service });
-
-  private sla = this.RULE("sla", (): A.Sla => {
-    const kw = this.stmt(this.CONSUME(K.sla));
-    const s: A.Sla = this.begin("sla", this.node(kw, { kind: "sla" as const, metrics: [], excludes: [], reports: [], credits: [], chronics: [] }));
-    s.name = this.SUBRULE(this.name);
-    s.label = this.SUBRULE(this.label);
-    this.CONSUME(T.LBrace);
-    this.items("sla", [
-        {
-          ALT: () => {
-            const k = this.stmt(this.CONSUME(K.metric));
-            const m: A.Metric = { range: this.r(k) };
-            m.label = this.SUBRULE(this.str);
-            const op = this.CONSUME(T.Comparator);
-            m.comparator = { text: op.image, range: this.r(op) };
-            m.target = this.SUBRULE(this.quantity);
-            m.range.end = this.lastEnd(m.range.end);
-            s.metrics.push(m);
-          },
-        },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.window)); this.once(s, "window", this.SUBRULE(this.word, { ARGS: ["window"] }), k); } },
-        {
-          ALT: () => {
-            const k = this.stmt(this.CONSUME(K.coverage));
-            const v = this.OR2([
-              { ALT: (): A.Word => { const t = this.CONSUME(T.Around); return { text: t.image, range: this.r(t) }; } },
-              { ALT: () => this.SUBRULE6(this.word, { ARGS: ["coverage"] }) },
-            ]);
-            this.once(s, "coverage", v, k);
-          },
-        },
-        { ALT: () => { this.stmt(this.CONSUME(K.exclude)); this.defined(s.excludes, this.SUBRULE2(this.str)); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K["measured-by"])); this.once(s, "measuredBy", this.SUBRULE2(this.name), k); } },
-        {
-          ALT: () => {
-            const k = this.stmt(this.CONSUME(K.report));
-            const rep: A.Sla["reports"][number] = { range: this.r(k) };
-            rep.cadence = this.SUBRULE2(this.word, { ARGS: ["reportCadence"] });
-            this.OPTION(() => {
-              this.CONSUME(K.at);
-              rep.at = this.SUBRULE3(this.name);
-            });
-            rep.range.end = this.lastEnd(rep.range.end);
-            s.reports.push(rep);
-          },
-        },
-        {
-          ALT: () => {
-            const k = this.stmt(this.CONSUME(K.credit));
-            const cr: A.Credit = { range: this.r(k) };
-            cr.percent = this.SUBRULE(this.percent);
-            cr.direction = this.SUBRULE3(this.word, { ARGS: ["creditDirection"] });
-            cr.threshold = this.SUBRULE2(this.quantity);
-            cr.range.end = this.lastEnd(cr.range.end);
-            s.credits.push(cr);
-          },
-        },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.cap)); this.once(s, "cap", this.SUBRULE2(this.percent), k); } },
-        {
-          ALT: () => {
-            const k = this.stmt(this.CONSUME(K.chronic));
-            const ch: A.Chronic = { range: this.r(k) };
-            ch.count = this.SUBRULE(this.numberValue);
-            this.SUBRULE4(this.word, { ARGS: ["breaches"] });
-            this.CONSUME(K.within);
-            ch.within = this.SUBRULE(this.duration);
-            this.CONSUME(T.Arrow);
-            ch.action = this.SUBRULE5(this.word, { ARGS: ["chronicAction"] });
-            ch.range.end = this.lastEnd(ch.range.end);
-            s.chronics.push(ch);
-          },
-        },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(s);
-  }, { recoveryValueFunc: () => this.abandon("sla") as A.Sla });
-
-  // ---- responsibilities ----
-
-  private responsibilities = this.RULE("responsibilities", (): A.Responsibilities => {
-    const kw = this.stmt(this.CONSUME(K.responsibilities));
-    const node: A.Responsibilities = this.begin("responsibilities", this.node(kw, { kind: "responsibilities" as const, activities: [] }));
-    this.CONSUME(T.LBrace);
-    this.items("responsibilities", [
-        { ALT: () => { const a = this.SUBRULE(this.activity); if (a) node.activities.push(a); } },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(node);
-  }, { recoveryValueFunc: () => this.abandon("responsibilities") as A.Responsibilities });
-
-  private activity = this.RULE("activity", (): A.Activity => {
-    const kw = this.stmt(this.CONSUME(K.activity));
-    const a: A.Activity = this.begin("activity", this.node(kw, { kind: "activity" as const, responsible: [], accountable: [], consulted: [], informed: [] }));
+  private activity = this.block<"activity", A.Activity>("activity", (kw) => this.node(kw, { kind: "activity" as const, responsible: [], accountable: [], consulted: [], informed: [] }), (a) => {
     a.label = this.SUBRULE(this.str);
-    this.CONSUME(T.LBrace);
-    this.items("activity", [
-        { ALT: () => { this.stmt(this.CONSUME(K.responsible)); this.pushAll(a.responsible, this.SUBRULE(this.refList)); } },
-        { ALT: () => { this.stmt(this.CONSUME(K.accountable)); this.pushAll(a.accountable, this.SUBRULE2(this.refList)); } },
-        { ALT: () => { this.stmt(this.CONSUME(K.consulted)); this.pushAll(a.consulted, this.SUBRULE3(this.refList)); } },
-        { ALT: () => { this.stmt(this.CONSUME(K.informed)); this.pushAll(a.informed, this.SUBRULE4(this.refList)); } },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(a);
-  }, { recoveryValueFunc: () => this.abandon("activity") as A.Activity });
+  }, {
+    responsible: (a, _, i) => this.pushAll(a.responsible, this.subrule(i, this.refList)),
+    accountable: (a, _, i) => this.pushAll(a.accountable, this.subrule(i, this.refList)),
+    consulted: (a, _, i) => this.pushAll(a.consulted, this.subrule(i, this.refList)),
+    informed: (a, _, i) => this.pushAll(a.informed, this.subrule(i, this.refList)),
+  });
 
-  // ---- governance ----
+  private responsibilities = this.block<"responsibilities", A.Responsibilities>("responsibilities", (kw) => this.node(kw, { kind: "responsibilities" as const, activities: [] }), undefined, {
+    activity: this.child(this.activity),
+  });
 
-  private governance = this.RULE("governance", (): A.Governance => {
-    const kw = this.stmt(this.CONSUME(K.governance));
-    const g: A.Governance = this.begin("governance", this.node(kw, { kind: "governance" as const, boards: [] }));
-    this.CONSUME(T.LBrace);
-    this.items("governance", [
-        { ALT: () => { const b = this.SUBRULE(this.board); if (b) g.boards.push(b); } },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(g);
-  }, { recoveryValueFunc: () => this.abandon("governance") as A.Governance });
+  private board = this.block<"board", A.Board>("board", (kw) => this.node(kw, { kind: "board" as const, members: [] }), this.named, {
+    members: (b, _, i) => this.pushAll(b.members, this.subrule(i, this.refList)),
+    meets: (b, _, i) => this.set(b, "meets", this.subrule(i, this.word, { ARGS: ["meets"] })),
+    minutes: (b, k, i) => {
+      const m: NonNullable<A.Board["minutes"]> = { range: this.r(k), keyword: this.r(k) };
+      this.consume(i, K.by);
+      m.by = this.subrule(i, this.ref);
+      this.consume(i, K.within);
+      m.within = this.subrule(i, this.duration);
+      m.range.end = this.lastEnd(m.range.end);
+      this.set(b, "minutes", m);
+    },
+  });
 
-  private board = this.RULE("board", (): A.Board => {
-    const kw = this.stmt(this.CONSUME(K.board));
-    const b: A.Board = this.begin("board", this.node(kw, { kind: "board" as const, members: [] }));
-    b.name = this.SUBRULE(this.name);
-    b.label = this.SUBRULE(this.label);
-    this.CONSUME(T.LBrace);
-    this.items("board", [
-        { ALT: () => { this.stmt(this.CONSUME(K.members)); this.pushAll(b.members, this.SUBRULE(this.refList)); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.meets)); this.once(b, "meets", this.SUBRULE(this.word, { ARGS: ["meets"] }), k); } },
-        {
-          ALT: () => {
-            const k = this.stmt(this.CONSUME(T.Minutes));
-            const m: NonNullable<A.Board["minutes"]> = { range: this.r(k), keyword: this.r(k) };
-            this.CONSUME(K.by);
-            m.by = this.SUBRULE(this.ref);
-            this.CONSUME(K.within);
-            m.within = this.SUBRULE(this.duration);
-            m.range.end = this.lastEnd(m.range.end);
-            this.once(b, "minutes", m, k);
-          },
-        },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(b);
-  }, { recoveryValueFunc: () => this.abandon("board") as A.Board });
+  private governance = this.block<"governance", A.Governance>("governance", (kw) => this.node(kw, { kind: "governance" as const, boards: [] }), undefined, {
+    board: this.child(this.board),
+  });
 
-  // ---- escalation ----
-
-  private escalation = this.RULE("escalation", (): A.Escalation => {
-    const kw = this.stmt(this.CONSUME(K.escalation));
-    const e: A.Escalation = this.begin("escalation", this.node(kw, { kind: "escalation" as const, appliesTo: [], tiers: [] }));
-    e.name = this.SUBRULE(this.name);
-    e.label = this.SUBRULE(this.label);
-    this.CONSUME(T.LBrace);
-    this.items("escalation", [
-        {
-          ALT: () => {
-            const k = this.stmt(this.CONSUME(K["applies-to"]));
-            const a: A.Escalation["appliesTo"][number] = { range: this.r(k) };
-            a.dimension = this.SUBRULE(this.word, { ARGS: ["appliesTo"] });
-            a.level = this.SUBRULE2(this.word, { ARGS: ["criticality"] });
-            a.range.end = this.lastEnd(a.range.end);
-            e.appliesTo.push(a);
-          },
-        },
-        { ALT: () => { const t = this.SUBRULE(this.tier); if (t) e.tiers.push(t); } },
-        {
-          ALT: () => {
-            const k = this.stmt(this.CONSUME(K.then));
-            const step = this.SUBRULE2(this.name);
-            this.ACTION(() => {
-              if (e.then) this.repeats.push({ range: this.r(k), message: "a ladder hands over to one dispute step: 'then' may appear once" });
-              else { e.then = step; e.thenKeyword = this.r(k); }
-            });
-          },
-        },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(e);
-  }, { recoveryValueFunc: () => this.abandon("escalation") as A.Escalation });
-
-  private tier = this.RULE("tier", (): A.Tier => {
-    const kw = this.stmt(this.CONSUME(K.tier));
-    const t: A.Tier = this.begin("tier", this.node(kw, { kind: "tier" as const }));
+  private tier = this.block<"tier", A.Tier>("tier", (kw) => this.node(kw, { kind: "tier" as const }), (t) => {
     t.name = this.SUBRULE(this.name);
-    this.CONSUME(T.LBrace);
-    this.items("tier", [
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.customer)); this.once(t, "customer", this.SUBRULE(this.ref), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.supplier)); this.once(t, "supplier", this.SUBRULE2(this.ref), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.within)); this.once(t, "within", this.SUBRULE(this.duration), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.forum)); this.once(t, "forum", this.SUBRULE2(this.name), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.level)); this.once(t, "level", this.SUBRULE(this.word, { ARGS: ["level"] }), k); } },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(t);
-  }, { recoveryValueFunc: () => this.abandon("tier") as A.Tier });
+  }, {
+    customer: (t, _, i) => this.set(t, "customer", this.subrule(i, this.ref)),
+    supplier: (t, _, i) => this.set(t, "supplier", this.subrule(i, this.ref)),
+    within: (t, _, i) => this.set(t, "within", this.subrule(i, this.duration)),
+    forum: (t, _, i) => this.set(t, "forum", this.subrule(i, this.name)),
+    level: (t, _, i) => this.set(t, "level", this.subrule(i, this.word, { ARGS: ["level"] })),
+  });
 
-  // ---- dispute ----
+  private escalation = this.block<"escalation", A.Escalation>("escalation", (kw) => this.node(kw, { kind: "escalation" as const, appliesTo: [], tiers: [] }), this.named, {
+    "applies-to": (e, k, i) => {
+      const a: A.Escalation["appliesTo"][number] = { range: this.r(k) };
+      a.dimension = this.subrule(i, this.word, { ARGS: ["appliesTo"] });
+      a.level = this.subrule(i + 1, this.word, { ARGS: ["criticality"] });
+      a.range.end = this.lastEnd(a.range.end);
+      e.appliesTo.push(a);
+    },
+    tier: this.child(this.tier),
+    then: (e, k, i) => {
+      const step = this.subrule(i, this.name);
+      this.ACTION(() => {
+        if (e.then || !step) return;
+        e.then = step;
+        e.thenKeyword = this.r(k);
+      });
+    },
+  });
 
-  private dispute = this.RULE("dispute", (): A.Dispute => {
-    const kw = this.stmt(this.CONSUME(K.dispute));
-    const d: A.Dispute = this.begin("dispute", this.node(kw, { kind: "dispute" as const, steps: [] }));
-    this.CONSUME(T.LBrace);
-    this.items("dispute", [
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.notice)); this.once(d, "notice", this.SUBRULE(this.word, { ARGS: ["notice"] }), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.ladder)); this.once(d, "ladder", this.SUBRULE(this.name), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K["interim-relief"])); this.once(d, "interimRelief", this.SUBRULE2(this.word, { ARGS: ["interimRelief"] }), k); } },
-        { ALT: () => this.addStep(d, this.SUBRULE(this.step)) },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(d);
-  }, { recoveryValueFunc: () => this.abandon("dispute") as A.Dispute });
+  private step = this.block<"step", A.DisputeStep>("step", (kw) => this.node(kw, { kind: "step" as const, step: kw?.image as A.StepKind }), undefined, {
+    provider: (s, _, i) => this.set(s, "provider", this.subrule(i, this.str)),
+    rules: (s, _, i) => this.set(s, "rules", this.subrule(i, this.str)),
+    seat: (s, _, i) => this.set(s, "seat", this.subrule(i, this.str)),
+    courts: (s, _, i) => this.set(s, "courts", this.subrule(i, this.str)),
+    arbitrators: (s, _, i) => this.set(s, "arbitrators", this.subrule(i, this.numberValue)),
+    scope: (s, _, i) => this.set(s, "scope", this.subrule(i, this.str)),
+    start: (s, _, i) => { this.consume(i, K.within); this.set(s, "start", this.subrule(i, this.duration)); },
+    decide: (s, _, i) => { this.consume(i, K.within); this.set(s, "decide", this.subrule(i, this.duration)); },
+  }, {
+    opened: (s, brace) => { if (!Number.isNaN(brace.startOffset)) s.bodyStart = brace.startOffset + 1; },
+  });
 
-  private addStep(d: A.Dispute, s: A.DisputeStep | undefined): void {
-    if (this.RECORDING_PHASE || !s) return;
-    if (d.steps.some((x) => x.step === s.step)) {
-      this.repeats.push({ range: s.keyword, message: `'${s.step}' is already a step of this dispute block` });
-    }
-    d.steps.push(s);
-  }
+  private dispute = this.block<"dispute", A.Dispute>("dispute", (kw) => this.node(kw, { kind: "dispute" as const, steps: [] }), undefined, {
+    notice: (d, _, i) => this.set(d, "notice", this.subrule(i, this.word, { ARGS: ["notice"] })),
+    ladder: (d, _, i) => this.set(d, "ladder", this.subrule(i, this.name)),
+    "interim-relief": (d, _, i) => this.set(d, "interimRelief", this.subrule(i, this.word, { ARGS: ["interimRelief"] })),
+    mediation: this.child(this.step),
+    "expert-determination": this.child(this.step),
+    adjudication: this.child(this.step),
+    arbitration: this.child(this.step),
+    litigation: this.child(this.step),
+  });
 
-  private step = this.RULE("step", (): A.DisputeStep => {
-    const kw = this.stmt(
-      this.OR([
-        { ALT: () => this.CONSUME(K.mediation) },
-        { ALT: () => this.CONSUME(K["expert-determination"]) },
-        { ALT: () => this.CONSUME(K.adjudication) },
-        { ALT: () => this.CONSUME(K.arbitration) },
-        { ALT: () => this.CONSUME(K.litigation) },
-      ]),
-    );
-    const s: A.DisputeStep = this.begin("step", this.node(kw, { kind: "step" as const, step: kw.image as A.StepKind }));
-    const open = this.CONSUME(T.LBrace);
-    if (!Number.isNaN(open.startOffset)) s.bodyStart = open.startOffset + 1;
-    this.items("step", [
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.provider)); this.once(s, "provider", this.SUBRULE(this.str), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.rules)); this.once(s, "rules", this.SUBRULE2(this.str), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.seat)); this.once(s, "seat", this.SUBRULE3(this.str), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.courts)); this.once(s, "courts", this.SUBRULE4(this.str), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.arbitrators)); this.once(s, "arbitrators", this.SUBRULE(this.numberValue), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.scope)); this.once(s, "scope", this.SUBRULE5(this.str), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.start)); this.CONSUME(K.within); this.once(s, "start", this.SUBRULE(this.duration), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.decide)); this.CONSUME2(K.within); this.once(s, "decide", this.SUBRULE2(this.duration), k); } },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(s);
-  }, { recoveryValueFunc: () => this.abandon("step") as A.DisputeStep });
+  private continuity = this.block<"continuity", A.Continuity>("continuity", (kw) => this.node(kw, { kind: "continuity" as const, interims: [] }), undefined, {
+    services: (c, k, i) => this.set(c, "services", this.setting(k, this.subrule(i, this.word, { ARGS: ["services"] }))),
+    "undisputed-payments": (c, k, i) => this.set(c, "undisputedPayments", this.setting(k, this.subrule(i, this.word, { ARGS: ["undisputedPayments"] }))),
+    suspension: (c, k, i) => this.set(c, "suspension", this.setting(k, this.subrule(i, this.word, { ARGS: ["suspension"] }))),
+    interim: (c, k, i) => {
+      const it: A.Continuity["interims"][number] = { range: this.r(k) };
+      it.service = this.subrule(i, this.name);
+      it.arrangement = this.or(i, [
+        { ALT: () => this.subrule(i, this.word, { ARGS: ["interimArrangement"] }) as A.Word | A.Str },
+        { ALT: () => this.subrule(i, this.str) },
+      ]);
+      it.range.end = this.lastEnd(it.range.end);
+      c.interims.push(it);
+    },
+  });
 
-  // ---- continuity, records, early warning, change control, key personnel, termination ----
+  private records = this.block<"records", A.Records>("records", (kw) => this.node(kw, { kind: "records" as const, keep: [] }), undefined, {
+    keep: (r, _, i) => this.pushAll(r.keep, this.subrule(i, this.nameList)),
+    form: (r, _, i) => this.set(r, "form", this.subrule(i, this.word, { ARGS: ["form"] })),
+    retain: (r, _, i) => this.set(r, "retain", this.subrule(i, this.duration)),
+    owner: (r, _, i) => this.set(r, "owner", this.subrule(i, this.ref)),
+  });
 
-  private setting(k: IToken, value: A.Word): A.Setting {
-    return { value, keyword: this.r(k), range: { start: k?.startOffset ?? 0, end: value?.range?.end ?? k?.startOffset ?? 0 } };
-  }
+  private earlyWarning = this.block<"early-warning", A.EarlyWarning>("early-warning", (kw) => this.node(kw, { kind: "early-warning" as const, signals: [] }), undefined, {
+    register: (e, _, i) => this.set(e, "register", this.subrule(i, this.ref)),
+    review: (e, _, i) => { this.consume(i, K.at); this.set(e, "reviewAt", this.subrule(i, this.name)); },
+    respond: (e, _, i) => { this.consume(i, K.within); this.set(e, "respond", this.subrule(i, this.duration)); },
+    signal: (e, k, i) => {
+      const s: A.EarlyWarning["signals"][number] = { range: this.r(k) };
+      s.name = this.subrule(i, this.name);
+      this.option(i, () => {
+        s.count = this.subrule(i, this.numberValue);
+        this.consume(i, K.within);
+        s.within = this.subrule(i, this.duration);
+      });
+      s.range.end = this.lastEnd(s.range.end);
+      e.signals.push(s);
+    },
+  });
 
-  private continuity = this.RULE("continuity", (): A.Continuity => {
-    const kw = this.stmt(this.CONSUME(K.continuity));
-    const c: A.Continuity = this.begin("continuity", this.node(kw, { kind: "continuity" as const, interims: [] }));
-    this.CONSUME(T.LBrace);
-    this.items("continuity", [
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.services)); this.once(c, "services", this.setting(k, this.SUBRULE(this.word, { ARGS: ["services"] })), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K["undisputed-payments"])); this.once(c, "undisputedPayments", this.setting(k, this.SUBRULE2(this.word, { ARGS: ["undisputedPayments"] })), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.suspension)); this.once(c, "suspension", this.setting(k, this.SUBRULE3(this.word, { ARGS: ["suspension"] })), k); } },
+  private changeControl = this.block<"change-control", A.ChangeControl>("change-control", (kw) => this.node(kw, { kind: "change-control" as const }), undefined, {
+    requests: (c, _, i) => this.set(c, "requests", this.subrule(i, this.word, { ARGS: ["requests"] })),
+    assess: (c, k, i) => {
+      const a: NonNullable<A.ChangeControl["assess"]> = { range: this.r(k) };
+      this.consume(i, K.by);
+      a.by = this.subrule(i, this.ref);
+      this.consume(i, K.within);
+      a.within = this.subrule(i, this.duration);
+      a.range.end = this.lastEnd(a.range.end);
+      this.set(c, "assess", a);
+    },
+    approve: (c, _, i) => { this.consume(i, K.at); this.set(c, "approveAt", this.subrule(i, this.name)); },
+    emergency: (c, k, i) => {
+      const em: NonNullable<A.ChangeControl["emergency"]> = { by: [], range: this.r(k) };
+      this.consume(i, K.by);
+      em.by = this.subrule(i, this.refList);
+      this.consume(i, K.within);
+      em.within = this.subrule(i, this.duration);
+      em.range.end = this.lastEnd(em.range.end);
+      this.set(c, "emergency", em);
+    },
+  });
+
+  private keyPersonnel = this.block<"key-personnel", A.KeyPersonnel>("key-personnel", (kw) => this.node(kw, { kind: "key-personnel" as const, roles: [] }), undefined, {
+    roles: (k, _, i) => this.pushAll(k.roles, this.subrule(i, this.refList)),
+    "replacement-notice": (k, _, i) => this.set(k, "replacementNotice", this.subrule(i, this.duration)),
+  });
+
+  private termination = this.block<"termination", A.Termination>("termination", (kw) => this.node(kw, { kind: "termination" as const }), undefined, {
+    "for-cause": (t, _, i) => { this.subrule(i, this.word, { ARGS: ["cure"] }); this.set(t, "forCause", this.subrule(i, this.duration)); },
+    "for-convenience": (t, _, i) => { this.consume(i, K.notice); this.set(t, "forConvenience", this.subrule(i, this.duration)); },
+    "exit-plan": (t, _, i) => { this.subrule(i, this.word, { ARGS: ["due"] }); this.set(t, "exitPlan", this.subrule(i, this.duration)); },
+    "exit-assistance": (t, _, i) => this.set(t, "exitAssistance", this.subrule(i, this.duration)),
+    "data-return": (t, _, i) => { this.consume(i, K.within); this.set(t, "dataReturn", this.subrule(i, this.duration)); },
+  });
+
+  /** A calendar's body; its name (top level) is read by the statement that declares it. */
+  private calendar = this.block<"calendar", A.Calendar>("calendar", (kw, top) => this.node(kw, {
+    kind: "calendar" as const, name: (top as { name?: A.Name } | undefined)?.name, workdays: [], holidayDates: [], holidayRegions: [], topLevel: top !== undefined,
+  }), undefined, {
+    timezone: (c, _, i) => this.set(c, "timezone", this.subrule(i, this.str)),
+    workdays: (c, _, i) => this.pushAll(c.workdays, this.subrule(i, this.nameList)),
+    hours: (c, _, i) => {
+      const from = this.subrule(i, this.time);
+      this.consume(i, T.Minus);
+      const to = this.subrule(i + 1, this.time);
+      this.ACTION(() => { if (from && to) this.set(c, "hours", { from, to, range: { start: from.range.start, end: to.range.end } }); });
+    },
+    holidays: (c, _, i) => {
+      this.or(i, [
         {
           ALT: () => {
-            const k = this.stmt(this.CONSUME(K.interim));
-            const i: A.Continuity["interims"][number] = { range: this.r(k) };
-            i.service = this.SUBRULE(this.name);
-            i.arrangement = this.OR2([
-              { ALT: () => this.SUBRULE4(this.word, { ARGS: ["interimArrangement"] }) as A.Word | A.Str },
-              { ALT: () => this.SUBRULE(this.str) },
-            ]);
-            i.range.end = this.lastEnd(i.range.end);
-            c.interims.push(i);
-          },
-        },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(c);
-  }, { recoveryValueFunc: () => this.abandon("continuity") as A.Continuity });
-
-  private records = this.RULE("records", (): A.Records => {
-    const kw = this.stmt(this.CONSUME(K.records));
-    const r: A.Records = this.begin("records", this.node(kw, { kind: "records" as const, keep: [] }));
-    this.CONSUME(T.LBrace);
-    this.items("records", [
-        { ALT: () => { this.stmt(this.CONSUME(K.keep)); this.pushAll(r.keep, this.SUBRULE(this.nameList)); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.form)); this.once(r, "form", this.SUBRULE(this.word, { ARGS: ["form"] }), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.retain)); this.once(r, "retain", this.SUBRULE(this.duration), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.owner)); this.once(r, "owner", this.SUBRULE(this.ref), k); } },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(r);
-  }, { recoveryValueFunc: () => this.abandon("records") as A.Records });
-
-  private earlyWarning = this.RULE("earlyWarning", (): A.EarlyWarning => {
-    const kw = this.stmt(this.CONSUME(K["early-warning"]));
-    const e: A.EarlyWarning = this.begin("earlyWarning", this.node(kw, { kind: "early-warning" as const, signals: [] }));
-    this.CONSUME(T.LBrace);
-    this.items("early-warning", [
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.register)); this.once(e, "register", this.SUBRULE(this.ref), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.review)); this.CONSUME(K.at); this.once(e, "reviewAt", this.SUBRULE(this.name), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.respond)); this.CONSUME(K.within); this.once(e, "respond", this.SUBRULE(this.duration), k); } },
-        {
-          ALT: () => {
-            const k = this.stmt(this.CONSUME(K.signal));
-            const s: A.EarlyWarning["signals"][number] = { range: this.r(k) };
-            s.name = this.SUBRULE2(this.name);
-            this.OPTION(() => {
-              s.count = this.SUBRULE(this.numberValue);
-              this.CONSUME2(K.within);
-              s.within = this.SUBRULE2(this.duration);
+            this.defined(c.holidayDates, this.subrule(i, this.date));
+            this.many(i, () => {
+              this.consume(i, T.Comma);
+              this.defined(c.holidayDates, this.subrule(i + 1, this.date));
             });
-            s.range.end = this.lastEnd(s.range.end);
-            e.signals.push(s);
           },
         },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(e);
-  }, { recoveryValueFunc: () => this.abandon("earlyWarning") as A.EarlyWarning });
-
-  private changeControl = this.RULE("changeControl", (): A.ChangeControl => {
-    const kw = this.stmt(this.CONSUME(K["change-control"]));
-    const c: A.ChangeControl = this.begin("changeControl", this.node(kw, { kind: "change-control" as const }));
-    this.CONSUME(T.LBrace);
-    this.items("change-control", [
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.requests)); this.once(c, "requests", this.SUBRULE(this.word, { ARGS: ["requests"] }), k); } },
-        {
-          ALT: () => {
-            const k = this.stmt(this.CONSUME(K.assess));
-            const a: NonNullable<A.ChangeControl["assess"]> = { range: this.r(k) };
-            this.CONSUME(K.by);
-            a.by = this.SUBRULE(this.ref);
-            this.CONSUME(K.within);
-            a.within = this.SUBRULE(this.duration);
-            a.range.end = this.lastEnd(a.range.end);
-            this.once(c, "assess", a, k);
-          },
-        },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K.approve)); this.CONSUME(K.at); this.once(c, "approveAt", this.SUBRULE(this.name), k); } },
-        {
-          ALT: () => {
-            const k = this.stmt(this.CONSUME(K.emergency));
-            const em: NonNullable<A.ChangeControl["emergency"]> = { by: [], range: this.r(k) };
-            this.CONSUME2(K.by);
-            em.by = this.SUBRULE(this.refList);
-            this.CONSUME2(K.within);
-            em.within = this.SUBRULE2(this.duration);
-            em.range.end = this.lastEnd(em.range.end);
-            this.once(c, "emergency", em, k);
-          },
-        },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(c);
-  }, { recoveryValueFunc: () => this.abandon("changeControl") as A.ChangeControl });
-
-  private keyPersonnel = this.RULE("keyPersonnel", (): A.KeyPersonnel => {
-    const kw = this.stmt(this.CONSUME(K["key-personnel"]));
-    const k: A.KeyPersonnel = this.begin("keyPersonnel", this.node(kw, { kind: "key-personnel" as const, roles: [] }));
-    this.CONSUME(T.LBrace);
-    this.items("key-personnel", [
-        { ALT: () => { this.stmt(this.CONSUME(K.roles)); this.pushAll(k.roles, this.SUBRULE(this.refList)); } },
-        { ALT: () => { const t = this.stmt(this.CONSUME(K["replacement-notice"])); this.once(k, "replacementNotice", this.SUBRULE(this.duration), t); } },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(k);
-  }, { recoveryValueFunc: () => this.abandon("keyPersonnel") as A.KeyPersonnel });
-
-  private termination = this.RULE("termination", (): A.Termination => {
-    const kw = this.stmt(this.CONSUME(K.termination));
-    const t: A.Termination = this.begin("termination", this.node(kw, { kind: "termination" as const }));
-    this.CONSUME(T.LBrace);
-    this.items("termination", [
-        { ALT: () => { const k = this.stmt(this.CONSUME(K["for-cause"])); this.SUBRULE(this.word, { ARGS: ["cure"] }); this.once(t, "forCause", this.SUBRULE(this.duration), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K["for-convenience"])); this.CONSUME(K.notice); this.once(t, "forConvenience", this.SUBRULE2(this.duration), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K["exit-plan"])); this.SUBRULE2(this.word, { ARGS: ["due"] }); this.once(t, "exitPlan", this.SUBRULE3(this.duration), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K["exit-assistance"])); this.once(t, "exitAssistance", this.SUBRULE4(this.duration), k); } },
-        { ALT: () => { const k = this.stmt(this.CONSUME(K["data-return"])); this.CONSUME(K.within); this.once(t, "dataReturn", this.SUBRULE5(this.duration), k); } },
-        { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(t);
-  }, { recoveryValueFunc: () => this.abandon("termination") as A.Termination });
+        { ALT: () => { this.defined(c.holidayRegions, this.subrule(i, this.str)); } },
+      ]);
+    },
+  });
 
   // ---- the relationship log (operations.md) ----
 
-  private log = this.RULE("log", (): A.Log => {
-    const kw = this.stmt(this.CONSUME(K.log));
-    const l: A.Log = this.begin("log", this.node(kw, { kind: "log" as const, matters: [], signals: [], responses: [], measures: [], measurementFiles: [] }));
-    l.name = this.SUBRULE(this.name);
-    this.CONSUME(T.LBrace);
-    this.items("log", [
-      { ALT: () => { const m = this.SUBRULE(this.matter); if (m) l.matters.push(m); } },
-      {
-        ALT: () => {
-          const k = this.stmt(this.CONSUME(K.signal));
-          const sig: A.LogSignal = { keyword: this.r(k), range: this.r(k) };
-          sig.moment = this.SUBRULE(this.moment);
-          sig.signal = this.SUBRULE2(this.name);
-          this.OPTION(() => (sig.text = this.SUBRULE(this.str)));
-          this.OPTION2(() => (sig.evidence = this.SUBRULE(this.evidence)));
-          sig.range.end = this.lastEnd(sig.range.end);
-          this.defined(l.signals, sig);
-        },
-      },
-      {
-        ALT: () => {
-          const k = this.stmt(this.CONSUME(K.response));
-          const res: A.LogResponse = { keyword: this.r(k), range: this.r(k) };
-          res.moment = this.SUBRULE2(this.moment);
-          this.OPTION3(() => (res.text = this.SUBRULE2(this.str)));
-          this.OPTION4(() => {
-            this.CONSUME(K.at);
-            res.at = this.SUBRULE3(this.name);
-          });
-          this.OPTION5(() => (res.evidence = this.SUBRULE2(this.evidence)));
-          res.range.end = this.lastEnd(res.range.end);
-          this.defined(l.responses, res);
-        },
-      },
-      {
-        ALT: () => {
-          const k = this.stmt(this.CONSUME(K.measure));
-          const m: A.Measure = { keyword: this.r(k), range: this.r(k) };
-          m.sla = this.SUBRULE(this.slaRef);
-          m.period = this.SUBRULE(this.period);
-          m.value = this.SUBRULE(this.quantity);
-          this.OPTION6(() => (m.note = this.SUBRULE3(this.str)));
-          m.range.end = this.lastEnd(m.range.end);
-          this.defined(l.measures, m);
-        },
-      },
-      {
-        ALT: () => {
-          const k = this.stmt(this.CONSUME(K.measurements));
-          const f: A.MeasurementFile = { keyword: this.r(k), range: this.r(k) };
-          f.sla = this.SUBRULE2(this.slaRef);
-          f.path = this.SUBRULE4(this.str);
-          f.range.end = this.lastEnd(f.range.end);
-          this.defined(l.measurementFiles, f);
-        },
-      },
-      { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(l);
-  }, { recoveryValueFunc: () => this.abandon("log") as A.Log });
-
-  private matter = this.RULE("matter", (): A.Matter => {
-    const kw = this.stmt(this.CONSUME(K.matter));
-    const m: A.Matter = this.begin("matter", this.node(kw, { kind: "matter" as const, events: [] }));
-    m.name = this.SUBRULE(this.name);
-    m.label = this.SUBRULE(this.label);
-    this.CONSUME(T.LBrace);
-    const event = (e: A.MatterEvent | undefined): void => this.defined(m.events, e);
-    this.items("matter", [
-      { ALT: () => { const k = this.stmt(this.CONSUME(K.service)); this.once(m, "service", this.SUBRULE2(this.name), k); } },
-      { ALT: () => { const k = this.stmt(this.CONSUME(K.severity)); this.once(m, "severity", this.SUBRULE(this.word, { ARGS: ["criticality"] }), k); } },
-      { ALT: () => { const k = this.stmt(this.CONSUME(K.ladder)); this.once(m, "ladder", this.SUBRULE3(this.name), k); } },
-      { ALT: () => event(this.SUBRULE(this.raised)) },
-      { ALT: () => event(this.SUBRULE(this.escalated)) },
-      { ALT: () => event(this.SUBRULE(this.meeting)) },
-      { ALT: () => event(this.SUBRULE(this.decision)) },
-      { ALT: () => event(this.SUBRULE(this.notice)) },
-      { ALT: () => event(this.SUBRULE(this.formal)) },
-      { ALT: () => event(this.SUBRULE(this.describedEvent)) },
-      { ALT: () => event(this.SUBRULE(this.resumed)) },
-      { ALT: () => event(this.SUBRULE(this.note)) },
-      { ALT: () => this.CONSUME(T.Semicolon) },
-    ]);
-    this.CONSUME(T.RBrace);
-    return this.end(m);
-  }, { recoveryValueFunc: () => this.abandon("matter") as A.Matter });
-
-  /** The keyword and moment that begin every event. */
-  private eventStart(kw: IToken, event: A.EventKind, moment: A.Moment | undefined): A.MatterEvent {
-    this.stmt(kw);
-    return { event, keyword: this.r(kw), range: this.r(kw), moment };
+  /** The moment that follows every event's keyword. */
+  private event(kw: IToken, event: A.EventKind, i: number): A.MatterEvent {
+    return { event, keyword: this.r(kw), range: this.r(kw), moment: this.subrule(i, this.moment) };
   }
 
-  private finish(e: A.MatterEvent): A.MatterEvent {
+  /** Ends an event (its evidence, when written, is the statement's last part) and adds it to the matter. */
+  private recorded(m: A.Matter, e: A.MatterEvent, i: number): void {
+    e.evidence = this.optionalEvidence(i + 5);
     e.range.end = this.lastEnd(e.range.end);
-    return e;
+    this.defined(m.events, e);
   }
 
-  private raised = this.RULE("raised", (): A.MatterEvent => {
-    const e = this.eventStart(this.CONSUME(K.raised), "raised", this.SUBRULE(this.moment));
-    this.OPTION(() => {
-      this.CONSUME(K.by);
-      e.by = this.SUBRULE(this.ref);
-    });
-    this.OPTION2(() => (e.evidence = this.SUBRULE(this.evidence)));
-    return this.finish(e);
+  private matter = this.block<"matter", A.Matter>("matter", (kw) => this.node(kw, { kind: "matter" as const, events: [] }), this.named, {
+    service: (m, _, i) => this.set(m, "service", this.subrule(i, this.name)),
+    severity: (m, _, i) => this.set(m, "severity", this.subrule(i, this.word, { ARGS: ["criticality"] })),
+    ladder: (m, _, i) => this.set(m, "ladder", this.subrule(i, this.name)),
+    raised: (m, k, i) => {
+      const e = this.event(k, "raised", i);
+      this.option(i, () => {
+        this.consume(i, K.by);
+        e.by = this.subrule(i, this.ref);
+      });
+      this.recorded(m, e, i);
+    },
+    escalated: (m, k, i) => {
+      const e = this.event(k, "escalated", i);
+      this.consume(i, K.to);
+      e.to = this.subrule(i, this.name);
+      this.recorded(m, e, i);
+    },
+    meeting: (m, k, i) => {
+      const e = this.event(k, "meeting", i);
+      this.option(i, () => {
+        this.consume(i, K.at);
+        e.at = this.subrule(i, this.name);
+      });
+      this.option(i + 1, () => {
+        this.consume(i, T.Minutes);
+        e.minutes = this.subrule(i + 1, this.moment);
+      });
+      this.recorded(m, e, i);
+    },
+    decision: (m, k, i) => {
+      const e = this.event(k, "decision", i);
+      e.text = this.subrule(i, this.str);
+      this.recorded(m, e, i);
+    },
+    notice: (m, k, i) => {
+      const e = this.event(k, "notice", i);
+      e.form = this.subrule(i, this.word, { ARGS: ["noticeForm"] });
+      this.option(i, () => (e.text = this.subrule(i, this.str)));
+      this.recorded(m, e, i);
+    },
+    formal: (m, k, i) => {
+      const e = this.event(k, "formal", i);
+      e.step = this.subrule(i, this.name);
+      this.recorded(m, e, i);
+    },
+    suspended: (m, k, i) => {
+      const e = this.event(k, "suspended", i);
+      this.option(i, () => (e.text = this.subrule(i, this.str)));
+      this.recorded(m, e, i);
+    },
+    resumed: (m, k, i) => this.recorded(m, this.event(k, "resumed", i), i),
+    resolved: (m, k, i) => {
+      const e = this.event(k, "resolved", i);
+      this.option(i, () => (e.text = this.subrule(i, this.str)));
+      this.recorded(m, e, i);
+    },
+    note: (m, k, i) => {
+      const e = this.event(k, "note", i);
+      e.text = this.subrule(i, this.str);
+      this.recorded(m, e, i);
+    },
   });
 
-  private escalated = this.RULE("escalated", (): A.MatterEvent => {
-    const e = this.eventStart(this.CONSUME(K.escalated), "escalated", this.SUBRULE(this.moment));
-    this.CONSUME(K.to);
-    e.to = this.SUBRULE(this.name);
-    this.OPTION(() => (e.evidence = this.SUBRULE(this.evidence)));
-    return this.finish(e);
+  private log = this.block<"log", A.Log>("log", (kw) => this.node(kw, { kind: "log" as const, matters: [], signals: [], responses: [], measures: [], measurementFiles: [] }), (l) => {
+    l.name = this.SUBRULE(this.name);
+  }, {
+    matter: this.child(this.matter),
+    signal: (l, k, i) => {
+      const sig: A.LogSignal = { keyword: this.r(k), range: this.r(k) };
+      sig.moment = this.subrule(i, this.moment);
+      sig.signal = this.subrule(i, this.name);
+      this.option(i, () => (sig.text = this.subrule(i, this.str)));
+      sig.evidence = this.optionalEvidence(i + 1);
+      sig.range.end = this.lastEnd(sig.range.end);
+      this.defined(l.signals, sig);
+    },
+    response: (l, k, i) => {
+      const res: A.LogResponse = { keyword: this.r(k), range: this.r(k) };
+      res.moment = this.subrule(i, this.moment);
+      this.option(i, () => (res.text = this.subrule(i, this.str)));
+      this.option(i + 1, () => {
+        this.consume(i, K.at);
+        res.at = this.subrule(i, this.name);
+      });
+      res.evidence = this.optionalEvidence(i + 2);
+      res.range.end = this.lastEnd(res.range.end);
+      this.defined(l.responses, res);
+    },
+    measure: (l, k, i) => {
+      const m: A.Measure = { keyword: this.r(k), range: this.r(k) };
+      m.sla = this.subrule(i, this.slaRef);
+      m.period = this.subrule(i, this.period);
+      m.value = this.subrule(i, this.quantity);
+      this.option(i, () => (m.note = this.subrule(i, this.str)));
+      m.range.end = this.lastEnd(m.range.end);
+      this.defined(l.measures, m);
+    },
+    measurements: (l, k, i) => {
+      const f: A.MeasurementFile = { keyword: this.r(k), range: this.r(k) };
+      f.sla = this.subrule(i, this.slaRef);
+      f.path = this.subrule(i, this.str);
+      f.range.end = this.lastEnd(f.range.end);
+      this.defined(l.measurementFiles, f);
+    },
   });
 
-  private meeting = this.RULE("meeting", (): A.MatterEvent => {
-    const e = this.eventStart(this.CONSUME(K.meeting), "meeting", this.SUBRULE(this.moment));
-    this.OPTION(() => {
-      this.CONSUME(K.at);
-      e.at = this.SUBRULE(this.name);
-    });
-    this.OPTION2(() => {
-      this.CONSUME(T.Minutes);
-      e.minutes = this.SUBRULE2(this.moment);
-    });
-    this.OPTION3(() => (e.evidence = this.SUBRULE(this.evidence)));
-    return this.finish(e);
+  // ---- contract ----
+
+  private contract = this.block<"contract", A.Contract>("contract", (kw) => this.node(kw, {
+    kind: "contract" as const, customers: [], suppliers: [], negotiatedBy: [], parties: [], services: [], escalations: [], repeatedBlocks: [],
+  }), this.named, {
+    kind: (c, _, i) => this.set(c, "contractKind", this.subrule(i, this.word, { ARGS: ["contractKind"] })),
+    customer: (c, _, i) => this.defined(c.customers, this.subrule(i, this.name)),
+    supplier: (c, _, i) => this.defined(c.suppliers, this.subrule(i, this.name)),
+    effective: (c, _, i) => this.set(c, "effective", this.subrule(i, this.date)),
+    term: (c, _, i) => this.set(c, "term", this.subrule(i, this.duration)),
+    law: (c, _, i) => this.set(c, "law", this.subrule(i, this.str)),
+    "negotiated-by": (c, _, i) => this.pushAll(c.negotiatedBy, this.subrule(i, this.refList)),
+    calendar: (c, k, i) => {
+      this.or(i, [
+        {
+          ALT: () => {
+            const cal = this.subrule(i, this.calendar, { ARGS: [k, undefined] });
+            this.ACTION(() => { if (cal && !c.calendar && !c.calendarRef) { c.calendar = cal; c.calendarKeyword = this.r(k); } });
+          },
+        },
+        {
+          ALT: () => {
+            const ref = this.subrule(i, this.name);
+            this.ACTION(() => { if (ref && !c.calendar && !c.calendarRef) { c.calendarRef = ref; c.calendarKeyword = this.r(k); } });
+          },
+        },
+      ]);
+    },
+    party: this.child(this.party, false),
+    service: this.child(this.service),
+    responsibilities: this.child(this.responsibilities),
+    governance: this.child(this.governance),
+    escalation: this.child(this.escalation),
+    dispute: this.child(this.dispute),
+    continuity: this.child(this.continuity),
+    records: this.child(this.records),
+    "early-warning": this.child(this.earlyWarning),
+    "change-control": this.child(this.changeControl),
+    "key-personnel": this.child(this.keyPersonnel),
+    termination: this.child(this.termination),
   });
 
-  private decision = this.RULE("decision", (): A.MatterEvent => {
-    const e = this.eventStart(this.CONSUME(K.decision), "decision", this.SUBRULE(this.moment));
-    e.text = this.SUBRULE(this.str);
-    this.OPTION(() => (e.evidence = this.SUBRULE(this.evidence)));
-    return this.finish(e);
+  // ---- document ----
+
+  private importDecl = this.RULE("importDecl", (kw: IToken | undefined): A.Import => {
+    const node = this.begin("import", this.node(kw, { kind: "import" as const, path: undefined as A.Str | undefined }));
+    node.path = this.SUBRULE(this.str);
+    return this.end(node);
+  }, { recoveryValueFunc: () => this.abandon("import") as A.Import });
+
+  private topLevel = this.alternatives("document", {
+    import: (file: A.CovenantFile, kw, i) => {
+      const imp = this.subrule(i, this.importDecl, { ARGS: [kw] });
+      this.ACTION(() => {
+        if (!imp) return;
+        if (file.contracts.length + file.parties.length + file.calendars.length + file.logs.length > 0) {
+          this.issues.push({ range: imp.keyword, message: "imports come before the declarations of a file" });
+        }
+        file.imports.push(imp);
+      });
+    },
+    contract: (file: A.CovenantFile, kw, i) => { const c = this.subrule(i, this.contract, { ARGS: [kw] }); if (c) file.contracts.push(c); },
+    party: (file: A.CovenantFile, kw, i) => { const p = this.subrule(i, this.party, { ARGS: [kw, true] }); if (p) file.parties.push(p); },
+    calendar: (file: A.CovenantFile, kw, i) => {
+      const name = this.subrule(i, this.name);
+      const c = this.subrule(i, this.calendar, { ARGS: [kw, { name }] });
+      if (c) file.calendars.push(c);
+    },
+    log: (file: A.CovenantFile, kw, i) => { const l = this.subrule(i, this.log, { ARGS: [kw] }); if (l) file.logs.push(l); },
   });
 
-  private notice = this.RULE("notice", (): A.MatterEvent => {
-    const e = this.eventStart(this.CONSUME(K.notice), "notice", this.SUBRULE(this.moment));
-    e.form = this.SUBRULE(this.word, { ARGS: ["noticeForm"] });
-    this.OPTION(() => (e.text = this.SUBRULE(this.str)));
-    this.OPTION2(() => (e.evidence = this.SUBRULE(this.evidence)));
-    return this.finish(e);
-  });
-
-  private formal = this.RULE("formal", (): A.MatterEvent => {
-    const e = this.eventStart(this.CONSUME(K.formal), "formal", this.SUBRULE(this.moment));
-    e.step = this.SUBRULE(this.name);
-    this.OPTION(() => (e.evidence = this.SUBRULE(this.evidence)));
-    return this.finish(e);
-  });
-
-  /** `suspended` and `resolved`: a moment, an optional description and evidence. */
-  private describedEvent = this.RULE("describedEvent", (): A.MatterEvent => {
-    const kw = this.OR([{ ALT: () => this.CONSUME(K.suspended) }, { ALT: () => this.CONSUME(K.resolved) }]);
-    const e = this.eventStart(kw, kw?.tokenType === K.suspended ? "suspended" : "resolved", this.SUBRULE(this.moment));
-    this.OPTION(() => (e.text = this.SUBRULE(this.str)));
-    this.OPTION2(() => (e.evidence = this.SUBRULE(this.evidence)));
-    return this.finish(e);
-  });
-
-  private resumed = this.RULE("resumed", (): A.MatterEvent => {
-    const e = this.eventStart(this.CONSUME(K.resumed), "resumed", this.SUBRULE(this.moment));
-    this.OPTION(() => (e.evidence = this.SUBRULE(this.evidence)));
-    return this.finish(e);
-  });
-
-  private note = this.RULE("note", (): A.MatterEvent => {
-    const e = this.eventStart(this.CONSUME(K.note), "note", this.SUBRULE(this.moment));
-    e.text = this.SUBRULE(this.str);
-    this.OPTION(() => (e.evidence = this.SUBRULE(this.evidence)));
-    return this.finish(e);
-  });
+  document = this.RULE("document", (): A.CovenantFile => {
+    const file: A.CovenantFile = { imports: [], contracts: [], parties: [], calendars: [], logs: [] };
+    this.file = file;
+    this.stack.push({ node: file, kind: "document" });
+    this.MANY(() => this.OR(this.topLevel));
+    return file;
+  }, { recoveryValueFunc: () => this.salvage() });
 }
 
 function periodKind(t: TokenType): A.PeriodValue["period"] {
@@ -1319,40 +1075,6 @@ function periodKind(t: TokenType): A.PeriodValue["period"] {
   if (t === T.QuarterLiteral) return "quarter";
   if (t === T.DateLiteral) return "date";
   return "year";
-}
-
-const CONTRACT_BLOCKS = {
-  responsibilities: "responsibilities", governance: "governance", dispute: "dispute", continuity: "continuity",
-  records: "records", "early-warning": "earlyWarning", "change-control": "changeControl",
-  "key-personnel": "keyPersonnel", termination: "termination",
-} as const;
-
-/** Puts a block the parser gave up on into its parent, where the parent's rule would have put it. */
-function attachPartial(parent: A.Block, child: A.Block): void {
-  switch (child.kind) {
-    case "party": if (parent.kind === "contract") parent.parties.push(child); return;
-    case "person": if (parent.kind === "party") parent.people.push(child); return;
-    case "role": if (parent.kind === "party") parent.roles.push(child); return;
-    case "service": if (parent.kind === "contract") parent.services.push(child); return;
-    case "sla": if (parent.kind === "service") parent.slas.push(child); return;
-    case "activity": if (parent.kind === "responsibilities") parent.activities.push(child); return;
-    case "board": if (parent.kind === "governance") parent.boards.push(child); return;
-    case "escalation": if (parent.kind === "contract") parent.escalations.push(child); return;
-    case "tier": if (parent.kind === "escalation") parent.tiers.push(child); return;
-    case "step": if (parent.kind === "dispute") parent.steps.push(child); return;
-    case "matter": if (parent.kind === "log") parent.matters.push(child); return;
-    case "calendar":
-      if (parent.kind === "contract" && !parent.calendar && !parent.calendarRef) {
-        parent.calendar = child;
-        parent.calendarKeyword = child.keyword;
-      }
-      return;
-    default:
-      if (parent.kind === "contract" && child.kind in CONTRACT_BLOCKS) {
-        const field = CONTRACT_BLOCKS[child.kind as keyof typeof CONTRACT_BLOCKS];
-        if (parent[field] === undefined) (parent as unknown as Record<string, A.Block>)[field] = child;
-      }
-  }
 }
 
 let instance: CovenantParser | undefined;
