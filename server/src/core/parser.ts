@@ -1083,6 +1083,17 @@ function parser(): CovenantParser {
   return (instance ??= new CovenantParser());
 }
 
+/**
+ * What may come next after `preceding` at the start of a block's rule, by Chevrotain's own content assist
+ * (the rule starts after the keyword, which the enclosing statement consumes). For the test that holds the
+ * parser and the statement table together.
+ */
+export function nextTokenNames(kind: BlockKind | "document", preceding: string): string[] {
+  const tokens = T.covenantLexer.tokenize(preceding).tokens;
+  const suggestions = parser().computeContentAssist(ruleName(kind), tokens);
+  return [...new Set(suggestions.map((s) => s.nextTokenType.name))].sort();
+}
+
 /** Parses one file. Never throws: every problem is in `syntaxErrors`. */
 export function parse(text: string): ParseOutput {
   const lexed = T.covenantLexer.tokenize(text);
