@@ -1,7 +1,7 @@
-// esbuild plugin: bundle only the part of date-holidays that the simulator's holiday regions need (the whole
+// esbuild plugin: bundle only the part of date-holidays that the holiday regions need (core/holidays.ts: the linker checks region codes, the simulator counts the days; the whole
 // library is about 1.5 MB minified, per bundle). It does at bundle time what the library's own
 // `holidays2json --pick ... --min` does to node_modules, without touching node_modules:
-//  1. the data of the countries listed in server/src/simulate/holiday-countries.json (`--pick`);
+//  1. the data of the countries listed in server/src/core/holiday-countries.json (`--pick`);
 //  2. only the calendar modules those countries' rules use (`--min`: no astronomia unless needed);
 //  3. moment-timezone without its time-zone data: the simulator asks for local holiday dates only
 //     (holidays.ts sets no time zone), so no zone is ever looked up.
@@ -35,7 +35,7 @@ export function holidayData() {
   return {
     name: "covenant-holiday-data",
     setup(b) {
-      const { countries } = JSON.parse(readFileSync(path.join(root, "server/src/simulate/holiday-countries.json"), "utf8"));
+      const { countries } = JSON.parse(readFileSync(path.join(root, "server/src/core/holiday-countries.json"), "utf8"));
       const { data } = require("date-holidays/data");
       const missing = countries.filter((c) => !(c in data.holidays));
       if (missing.length) throw new Error(`holiday-countries.json names countries date-holidays lacks: ${missing.join(", ")}`);

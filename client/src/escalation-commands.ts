@@ -5,15 +5,15 @@ import { EscalationViews } from "./escalation-views";
 import { findLadder, LadderChoice, orderLadders } from "./ladder-choice";
 import { CovenantServer } from "./language-server";
 import {
-  ESCALATION_GRAPH_REQUEST,
   EscalationGraph,
+  EscalationGraphRequest,
   GraphContract,
   GraphLadder,
   Position,
   SEVERITIES,
-  SIMULATE_REQUEST,
   Severity,
   SimulateParams,
+  SimulateRequest,
   SimulationResult,
 } from "./protocol";
 import { requestFailure } from "./request-errors";
@@ -30,12 +30,12 @@ export function registerEscalationCommands(
     try {
       const graph = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: "Covenant: reading escalation ladders" },
-        () => server.request<EscalationGraph>(ESCALATION_GRAPH_REQUEST, { uri: uri.toString() }),
+        () => server.request(EscalationGraphRequest, { uri: uri.toString() }),
       );
       views.rememberGraph(uri, graph);
       return graph;
     } catch (error) {
-      const failure = requestFailure(error, ESCALATION_GRAPH_REQUEST);
+      const failure = requestFailure(error, EscalationGraphRequest.method);
       if (!failure.cancelled) void vscode.window.showErrorMessage(`Covenant: ${failure.message}`);
       return undefined;
     }
@@ -71,17 +71,17 @@ export function registerEscalationCommands(
       ladder: typeof ladderArg === "string" ? ladderArg : undefined,
       contract: typeof contractArg === "string" ? contractArg : undefined,
       given: inputs.given,
-      run: (p) => server.request<SimulationResult>(SIMULATE_REQUEST, p),
+      run: (p) => server.request(SimulateRequest, p),
     });
     if (!params) return;
     try {
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: "Covenant: simulating the escalation" },
-        () => server.request<SimulationResult>(SIMULATE_REQUEST, params),
+        () => server.request(SimulateRequest, params),
       );
       views.showSimulation(uri, params, result);
     } catch (error) {
-      const failure = requestFailure(error, SIMULATE_REQUEST);
+      const failure = requestFailure(error, SimulateRequest.method);
       if (!failure.cancelled) void vscode.window.showErrorMessage(`Covenant: ${failure.message}`);
     }
   };
@@ -235,7 +235,7 @@ async function askSimulation(uri: vscode.Uri, graph: EscalationGraph, ask: Ask):
       const first = await ask.run(params);
       ladder = contract.ladders.find((l) => l.name === first.ladder);
     } catch (error) {
-      const failure = requestFailure(error, SIMULATE_REQUEST);
+      const failure = requestFailure(error, SimulateRequest.method);
       if (!failure.cancelled) void vscode.window.showErrorMessage(`Covenant: ${failure.message}`);
       return undefined;
     }

@@ -7,11 +7,11 @@ import { CancellationTokenSource } from "vscode-languageclient/node";
 import { requestFailure } from "./request-errors";
 import { CovenantServer } from "./language-server";
 import {
-  ESCALATION_GRAPH_REQUEST,
   EscalationGraph,
   EscalationGraphParams,
-  SIMULATE_REQUEST,
+  EscalationGraphRequest,
   SimulateParams,
+  SimulateRequest,
   SimulationResult,
 } from "./protocol";
 import {
@@ -123,11 +123,11 @@ class EscalationView implements vscode.Disposable {
     try {
       if (content.kind === "preview") {
         const params: EscalationGraphParams = { uri: this.uri.toString() };
-        const graph = await this.views.server.request<EscalationGraph>(ESCALATION_GRAPH_REQUEST, params, cancel.token);
+        const graph = await this.views.server.request(EscalationGraphRequest, params, cancel.token);
         if (generation !== this.generation) return;
         this.content = { ...content, graph };
       } else {
-        const result = await this.views.server.request<SimulationResult>(SIMULATE_REQUEST, content.params, cancel.token);
+        const result = await this.views.server.request(SimulateRequest, content.params, cancel.token);
         if (generation !== this.generation) return;
         this.content = { ...content, result };
       }
@@ -259,7 +259,7 @@ export class EscalationViews implements vscode.Disposable {
   async revealLadder(uri: vscode.Uri, contract: string | undefined, ladder: string | undefined): Promise<void> {
     let graph = this.graphs.get(uri.toString());
     try {
-      graph = await this.server.request<EscalationGraph>(ESCALATION_GRAPH_REQUEST, { uri: uri.toString() });
+      graph = await this.server.request(EscalationGraphRequest, { uri: uri.toString() });
       this.graphs.set(uri.toString(), graph);
     } catch {
       // The last graph still knows where the ladder was.

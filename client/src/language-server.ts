@@ -5,6 +5,7 @@ import {
   CancellationToken,
   LanguageClient,
   LanguageClientOptions,
+  RequestType,
   ServerOptions,
   State,
   TransportKind,
@@ -90,8 +91,8 @@ export class CovenantServer implements vscode.Disposable {
     await this.start();
   }
 
-  /** Sends a custom request; throws ServerNotRunning when there is no server to ask. */
-  async request<R>(method: string, params: unknown, token?: CancellationToken): Promise<R> {
+  /** Sends a custom request (its type from wire/requests.ts); throws ServerNotRunning when there is no server to ask. */
+  async request<P, R>(type: RequestType<P, R, void>, params: P, token?: CancellationToken): Promise<R> {
     await this.starting;
     const client = this.client;
     if (!client || client.state !== State.Running) {
@@ -99,7 +100,7 @@ export class CovenantServer implements vscode.Disposable {
         'The Covenant language server is not running. Run "Covenant: Restart Language Server", or see "Covenant: Show Output".',
       );
     }
-    return token ? client.sendRequest<R>(method, params, token) : client.sendRequest<R>(method, params);
+    return token ? client.sendRequest(type, params, token) : client.sendRequest(type, params);
   }
 
   async stop(): Promise<void> {

@@ -1,37 +1,13 @@
 // What the user types when asking for a simulation: an instant and a duration, checked as they type.
 // Pure (no `vscode` import) so that the messages are tested.
+// The instant syntax the simulation writes is read in one place (simulate/wording.ts).
+import { parseInstant } from "../../server/src/wire/wording";
 
-export interface Instant {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  /** `Z` or `+01:00` as written. */
-  offset: string;
-}
-
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+export { parseInstant };
+export type { Instant } from "../../server/src/wire/wording";
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** Reads an ISO 8601 instant (`2025-12-23T18:10:00Z`, `2025-12-23T19:10+01:00`); undefined when it is not one. */
-export function parseInstant(text: string): Instant | undefined {
-  const m = INSTANT.exec(text.trim());
-  if (!m) return undefined;
-  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number);
-  const second = m[6] ? Number(m[6]) : 0;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const offset = m[7].toUpperCase();
-  if (offset !== "Z") {
-    const [oh, om] = offset.slice(1).split(":").map(Number);
-    if (oh > 14 || om > 59) return undefined;
-  }
-  return { year, month, day, hour, minute, second, offset };
 }
 
 /** Why `text` is not an instant the simulation accepts, in the user's words; undefined when it is one. */

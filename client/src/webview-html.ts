@@ -12,7 +12,9 @@ import type {
   SimulationEvent,
   SimulationResult,
 } from "./protocol";
-import { parseInstant } from "./simulation-inputs";
+import { ladderChoiceText, readableInstant } from "../../server/src/wire/wording";
+
+export { readableInstant };
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -63,22 +65,6 @@ export function page(parts: PageParts): string {
 <script nonce="${nonce}" src="${escapeHtml(parts.scriptUri)}"></script>
 </body>
 </html>`;
-}
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-/**
- * An instant as the simulation wrote it, in its own offset (never converted to the viewer's zone):
- * `Wed 24 Dec 2025, 09:00 (+00:00)`. Text that is not an instant is shown as it is.
- */
-export function readableInstant(iso: string): string {
-  const i = parseInstant(iso);
-  if (!i) return iso;
-  const weekday = WEEKDAYS[new Date(Date.UTC(i.year, i.month - 1, i.day)).getUTCDay()];
-  const time = `${String(i.hour).padStart(2, "0")}:${String(i.minute).padStart(2, "0")}`;
-  const offset = i.offset === "Z" ? "UTC" : i.offset;
-  return `${weekday} ${i.day} ${MONTHS[i.month - 1]} ${i.year}, ${time} (${offset})`;
 }
 
 function time(iso: string | null | undefined): string {
@@ -241,7 +227,7 @@ function describeEvent(e: SimulationEvent): string {
   }
 }
 
-function servicesBadge(state: "continue" | "at-risk" | undefined): string {
+function servicesBadge(state: string | undefined): string {
   if (state === "continue") return `<span class="services continue">services continue</span>`;
   if (state === "at-risk") return `<span class="services at-risk">services at risk</span>`;
   return "";
@@ -288,21 +274,9 @@ function endRow(result: SimulationResult): string {
   return "";
 }
 
+/** The CLI's wording (simulate/wording.ts); a reason this version does not know shows the ladder's name. */
 function chosenBy(r: SimulationResult): string {
-  switch (r.ladderChosenBy) {
-    case "given":
-      return "chosen by you";
-    case "criticality":
-      return `used for the criticality of service ${r.service ?? "given"}`;
-    case "severity":
-      return `used for severity ${r.severity ?? "given"}`;
-    case "default":
-      return "the dispute block's default ladder";
-    case "standard":
-      return "the first standard ladder";
-    default:
-      return r.ladder;
-  }
+  return ladderChoiceText(r) ?? r.ladder;
 }
 
 function calendarText(c: NonNullable<SimulationResult["calendar"]>): string {

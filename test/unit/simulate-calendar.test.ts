@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { DateTime } from "luxon";
 import { linkFiles } from "../helpers/memory";
 import { BusinessCalendar, businessCalendar, isKnownRegion } from "../../server/src/simulate/calendar";
-import { publicHolidays, regionProblem } from "../../server/src/simulate/holidays";
+import { publicHolidays, regionProblem } from "../../server/src/core/holidays";
 
 /** The business calendar of a contract whose `calendar { ... }` block holds `items`. */
 function calendar(items: string): BusinessCalendar {

@@ -48,7 +48,7 @@ describe("covenant simulate and preview", () => {
       const text = runCli(["simulate", northwind, "--raised", "2025-12-23T18:10Z"]);
       assert.equal(text.code, 0);
       assert.match(text.stdout, /^Northwind Managed Workplace MSA — ladder Standard escalation \(standard\), the dispute block's default ladder\n/);
-      assert.match(text.stdout, /Formal step mediation available from Mon 2 Feb 2026 17:00 \+00:00/);
+      assert.match(text.stdout, /Formal step mediation available from Mon 2 Feb 2026, 17:00 \(\+00:00\)/);
       const md = runCli(["simulate", northwind, "--raised", "2025-12-23T18:10Z", "--format", "markdown"]);
       assert.match(md.stdout, /^### Escalation simulation: Northwind Managed Workplace MSA\n/);
       assert.match(md.stdout, /\| Tier \| Opens \| Deadline \| Customer \| Supplier \| Minutes due \|/);

@@ -158,18 +158,18 @@ describe("escalation graph and renderings", () => {
     it("text names each tier's contacts, deadlines, minutes and the formal step", () => {
       const text = simulationToText(result(rajLeft, { ladder: "standard", raised: "2025-12-23T18:10Z" }));
       assert.match(text, /^Northwind Managed Workplace MSA — ladder Standard escalation \(standard\), as asked\n/);
-      assert.match(text, /the clock starts Wed 24 Dec 2025 09:00 \+00:00/);
-      assert.match(text, /1\. operational: opens Wed 24 Dec 2025 09:00 \+00:00, deadline Mon 5 Jan 2026 17:00 \+00:00 \(5 business days\)/);
+      assert.match(text, /the clock starts Wed 24 Dec 2025, 09:00 \(\+00:00\)/);
+      assert.match(text, /1\. operational: opens Wed 24 Dec 2025, 09:00 \(\+00:00\), deadline Mon 5 Jan 2026, 17:00 \(\+00:00\) \(5 business days\)/);
       assert.match(text, /customer: Jo Lee \(northwind\.mgmt\), standing in for Raj Patel/);
-      assert.match(text, /minutes: {2}ops-review, due Tue 30 Dec 2025 17:00 \+00:00 \(by acme\.ops\)/);
-      assert.match(text, /Formal step mediation available from Mon 2 Feb 2026 17:00 \+00:00; it must start by Mon 2 Mar 2026 17:00 \+00:00\./);
+      assert.match(text, /minutes: {2}ops-review, due Tue 30 Dec 2025, 17:00 \(\+00:00\) \(by acme\.ops\)/);
+      assert.match(text, /Formal step mediation available from Mon 2 Feb 2026, 17:00 \(\+00:00\); it must start by Mon 2 Mar 2026, 17:00 \(\+00:00\)\./);
       assert.match(text, /Services continue; 25 business days from the start\./);
     });
 
     it("Markdown has one table row per tier and says how it ends", () => {
       const md = simulationToMarkdown(result(northwind, { ladder: "standard", raised: "2025-12-23T18:10Z", resolveAt: { tier: "management", after: "3 business days" } }));
       assert.equal(md.split("\n").filter((l) => /^\| (operational|management|executive) /.test(l)).length, 2);
-      assert.match(md, /\*\*Resolved\*\* at tier management on Thu 8 Jan 2026 17:00 \+00:00\./);
+      assert.match(md, /\*\*Resolved\*\* at tier management on Thu 8 Jan 2026, 17:00 \(\+00:00\)\./);
     });
   });
 });

@@ -6,9 +6,9 @@ import type { TextEdit } from "../core/findings";
 import type { Linked } from "../core/link";
 import * as T from "../core/tokens";
 import { BLOCK_STATEMENTS, BlockKind } from "../core/statements";
-import { ONE_LINE_WIDTH } from "../format/layout";
+import { columns, DEFAULT_INDENT, lineEnding, ONE_LINE_WIDTH } from "../core/canonical-layout";
 
-const UNIT = "  ";
+const UNIT = " ".repeat(DEFAULT_INDENT);
 
 /** A statement to insert: its lines, indented relative to the statement's own first line. */
 export type Lines = string[];
@@ -28,8 +28,7 @@ export class FixText {
     this.tokens = parsed.tokens;
     this.starts = new Set(parsed.statementStarts);
     this.comments = parsed.comments;
-    const nl = this.text.indexOf("\n");
-    this.eol = nl > 0 && this.text[nl - 1] === "\r" ? "\r\n" : "\n";
+    this.eol = lineEnding(this.text);
   }
 
   lineStart(offset: number): number {
@@ -124,7 +123,7 @@ export class FixText {
     const oneLiners = statements.every((s) => s.length === 1) && !this.hasComment(open, close);
     if (oneLiners) {
       const added = statements.map((s) => s[0]).join(" ");
-      const lineEnd = this.text.slice(this.lineStart(open), close).trimEnd().length + added.length + 3;
+      const lineEnd = columns(this.text.slice(this.lineStart(open), close).trimEnd()) + columns(added) + 3;
       if (lineEnd <= ONE_LINE_WIDTH) {
         if (options.before !== undefined) return [{ start: anchor, end: anchor, text: added + " " }];
         let ws = close;
@@ -143,7 +142,7 @@ export class FixText {
   }
 
   /**
-   * Where a statement goes in the canonical order of its block (vocabulary.ts): before the first statement
+   * Where a statement goes in the canonical order of its block (core/statements.ts): before the first statement
    * written directly in the block whose keyword comes later in `order`; undefined means at the end.
    */
   anchorFor(block: Braced, order: readonly string[], keyword: string): number | undefined {

@@ -5,7 +5,7 @@ import type * as A from "./ast";
 import type { ParseOutput } from "./parser";
 import type { Finding } from "./findings";
 import { parseTime, parseWorkdays, valueProblem, isTimeZone } from "./values";
-import { regionProblem } from "../simulate/holidays";
+import { regionProblem } from "./holidays";
 
 export type DeclKind =
   | "contract" | "party" | "person" | "role" | "calendar" | "service" | "sla" | "board" | "ladder" | "tier" | "step";

@@ -2,13 +2,14 @@
 import { parse, ParseOutput } from "../core/parser";
 import { covenantLexer } from "../core/tokens";
 import type { Range } from "../core/ast";
+import { DEFAULT_INDENT } from "../core/canonical-layout";
 import { layOut, layoutItems, render, Layout } from "./layout";
 import { documentEdits, rangeEdits, OffsetRange, TextEdit } from "./edits";
 import { statementMap } from "./statements";
 
 export type { TextEdit, OffsetRange } from "./edits";
 export { applyEdits } from "./edits";
-export { ONE_LINE_WIDTH } from "./layout";
+export { ONE_LINE_WIDTH } from "../core/canonical-layout";
 
 export interface FormatOptions {
   /** Spaces per brace level; 2 unless given. */
@@ -24,7 +25,7 @@ export interface FormatRefusal {
 export type FormatResult = { text: string; changed: boolean } | FormatRefusal;
 export type EditsResult = { edits: TextEdit[] } | FormatRefusal;
 
-export const DEFAULT_INDENT = 2;
+export { DEFAULT_INDENT };
 const MAX_INDENT = 16;
 
 interface Prepared {

@@ -1,10 +1,8 @@
 // The canonical layout: decides the whitespace between every two tokens or comments of a file.
 // Only whitespace is ever decided here; tokens and comments are written as they are (docs/formatting.md).
 import type { IToken, TokenType } from "chevrotain";
+import { columns as width, lineEnding, ONE_LINE_WIDTH } from "../core/canonical-layout";
 import * as T from "../core/tokens";
-
-/** A block written on one line stays on one line if its line, up to the `}`, fits in this many columns. */
-export const ONE_LINE_WIDTH = 120;
 
 export type LayoutItemKind = "token" | "line-comment" | "block-comment";
 
@@ -63,21 +61,6 @@ function lineBreaks(s: string): number {
   LINE_BREAK.lastIndex = 0;
   let n = 0;
   while (LINE_BREAK.exec(s)) n++;
-  return n;
-}
-
-/** The file's own line ending: CRLF when its first line break is CRLF. */
-export function lineEnding(text: string): string {
-  const i = text.indexOf("\n");
-  return i > 0 && text[i - 1] === "\r" ? "\r\n" : "\n";
-}
-
-/** Columns as a reader counts them: one per character, not per UTF-16 code unit. */
-function width(s: string): number {
-  // eslint-disable-next-line no-control-regex
-  if (!/[^\x00-\x7f]/.test(s)) return s.length;
-  let n = 0;
-  for (const _ of s) n++;
   return n;
 }
 

@@ -1,5 +1,6 @@
 // The custom requests of docs/protocol.md: `covenant/escalationGraph` and `covenant/simulate`, answered
-// from the simulator (server/src/simulate) over the same linked model as everything else.
+// from the simulator (server/src/simulate) over the same linked model as everything else. The request
+// types are wire/requests.ts's, so the compiler holds these answers to what the extension reads.
 import { Connection, ErrorCodes, ResponseError } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Linked } from "../core/link";
@@ -7,11 +8,9 @@ import type { DocumentAnalysis } from "../features/analysis";
 import { escalationGraph, EscalationGraph } from "../simulate/graph";
 import { simulate, SEVERITIES } from "../simulate/simulate";
 import { simulationToMarkdown, toMermaid, toSvg } from "../simulate/render";
+import { EscalationGraphRequest, EscalationGraphResult, SimulateRequest, SimulateResult } from "../wire/requests";
 import type { BuiltDocument } from "./builder";
 import { toRange } from "./convert";
-
-export const ESCALATION_GRAPH_REQUEST = "covenant/escalationGraph";
-export const SIMULATE_REQUEST = "covenant/simulate";
 
 export interface RequestContext {
   analysed(uri: string): { doc: TextDocument; built: BuiltDocument; analysis: DocumentAnalysis } | undefined;
@@ -45,7 +44,8 @@ function source(ctx: RequestContext, uri: string): { linked: Linked; today: stri
 }
 
 export function registerCovenantRequests(connection: Connection, ctx: RequestContext): void {
-  connection.onRequest(ESCALATION_GRAPH_REQUEST, (raw: unknown) => {
+  // The params are typed on the wire, but a client may send anything: each handler reads them as unknown.
+  connection.onRequest(EscalationGraphRequest, (raw: unknown): EscalationGraphResult => {
     const params = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
     const uri = stringParam(params, "uri", true)!;
     try {
@@ -54,12 +54,12 @@ export function registerCovenantRequests(connection: Connection, ctx: RequestCon
       const graph = escalationGraph(src.linked, src.today);
       return graphResponse(graph, src.doc);
     } catch (e) {
-      connection.console.error(`${ESCALATION_GRAPH_REQUEST} failed: ${(e as Error).stack ?? e}`);
+      connection.console.error(`${EscalationGraphRequest.method} failed: ${(e as Error).stack ?? e}`);
       throw new ResponseError(ErrorCodes.InternalError, `Covenant could not draw the escalation graph: ${(e as Error).message}`);
     }
   });
 
-  connection.onRequest(SIMULATE_REQUEST, (raw: unknown) => {
+  connection.onRequest(SimulateRequest, (raw: unknown): SimulateResult => {
     const params = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
     const uri = stringParam(params, "uri", true)!;
     const raised = stringParam(params, "raised", true)!;
@@ -88,7 +88,7 @@ export function registerCovenantRequests(connection: Connection, ctx: RequestCon
       outcome = simulate(src.linked, input);
     } catch (e) {
       if (e instanceof ResponseError) throw e;
-      connection.console.error(`${SIMULATE_REQUEST} failed: ${(e as Error).stack ?? e}`);
+      connection.console.error(`${SimulateRequest.method} failed: ${(e as Error).stack ?? e}`);
       throw new ResponseError(ErrorCodes.InternalError, `Covenant could not run the simulation: ${(e as Error).message}`);
     }
     if ("error" in outcome) throw invalid(outcome.error);
@@ -101,7 +101,7 @@ export function registerCovenantRequests(connection: Connection, ctx: RequestCon
 }
 
 /** The graph as docs/protocol.md gives it: LSP ranges for the ladders, the diagrams beside. */
-function graphResponse(graph: EscalationGraph, doc: TextDocument): unknown {
+function graphResponse(graph: EscalationGraph, doc: TextDocument): EscalationGraphResult {
   const contracts = graph.contracts.map((c) => ({
     name: c.name,
     ...(c.label ? { label: c.label } : {}),

@@ -4,9 +4,9 @@ import { DateTime } from "luxon";
 import type * as A from "../core/ast";
 import type { CalendarInfo } from "../core/link";
 import { describeDuration, isTimeZone, parseDate, parseTime, parseWorkdays } from "../core/values";
-import { publicHolidays, regionProblem } from "./holidays";
+import { publicHolidays, regionProblem } from "../core/holidays";
 
-export { isKnownRegion, regionProblem, HOLIDAY_COUNTRIES } from "./holidays";
+export { isKnownRegion, regionProblem, HOLIDAY_COUNTRIES } from "../core/holidays";
 
 /** A duration as the calendar counts it (a contract's `5 business days`, or one typed by a user). */
 export type CalendarDuration = Pick<A.Duration, "amount" | "unit" | "business">;

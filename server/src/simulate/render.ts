@@ -1,9 +1,9 @@
 // Drawings and reports of escalation paths and simulations: Mermaid, a self-contained SVG, plain text and
 // Markdown. Every string that comes from a contract is escaped for the format it lands in.
-import { DateTime } from "luxon";
 import type { Contact } from "./contacts";
 import type { EscalationGraph, GraphContract, GraphLadder, GraphTier } from "./graph";
 import type { SimulationEvent, SimulationResult } from "./simulate";
+import { ladderChoiceText, readableInstant } from "./wording";
 
 // ---------------------------------------------------------------- escaping
 
@@ -27,12 +27,6 @@ export function escapeMarkdown(text: string): string {
 }
 
 // ---------------------------------------------------------------- shared wording
-
-/** `2025-12-24T09:00:00+00:00` → `Wed 24 Dec 2025 09:00 +00:00` (the calendar's own offset kept). */
-export function readableInstant(iso: string): string {
-  const t = DateTime.fromISO(iso, { setZone: true });
-  return t.isValid ? t.setLocale("en-GB").toFormat("ccc d LLL yyyy HH:mm ZZ") : iso;
-}
 
 function personText(c: Contact): string {
   return c.name ?? c.person ?? "";
@@ -284,20 +278,10 @@ function formalText(r: SimulationResult): string {
   return `Formal step ${f.step} available from ${readableInstant(f.at)}${due}.`;
 }
 
-function chosenText(r: SimulationResult): string {
-  switch (r.ladderChosenBy) {
-    case "given": return "as asked";
-    case "criticality": return `for the criticality of service ${r.service}`;
-    case "severity": return `for severity ${r.severity}`;
-    case "default": return "the dispute block's default ladder";
-    case "standard": return "the standard ladder";
-  }
-}
-
 /** A simulation as plain text for a terminal. */
 export function simulationToText(r: SimulationResult): string {
   const out: string[] = [];
-  out.push(`${r.contractLabel ?? r.contract} — ladder ${ladderTitle({ name: r.ladder, label: r.ladderLabel })}, ${chosenText(r)}`);
+  out.push(`${r.contractLabel ?? r.contract} — ladder ${ladderTitle({ name: r.ladder, label: r.ladderLabel })}, ${ladderChoiceText(r)}`);
   out.push(`Calendar: ${r.calendar.timezone}, ${r.calendar.workdays.join(" ")}, ${r.calendar.hours}${holidaysText(r)}`);
   out.push(`Raised ${readableInstant(r.raised)}; the clock starts ${readableInstant(r.start)}.`, "");
   r.tiers.forEach((t, i) => {
@@ -331,7 +315,7 @@ function contactDetail(c: Contact | undefined): string {
 export function simulationToMarkdown(r: SimulationResult): string {
   const out: string[] = [];
   out.push(`### Escalation simulation: ${escapeMarkdown(r.contractLabel ?? r.contract)}`, "");
-  out.push(`Ladder **${escapeMarkdown(ladderTitle({ name: r.ladder, label: r.ladderLabel }))}**, ${escapeMarkdown(chosenText(r))}. Raised ${readableInstant(r.raised)}; the clock starts ${readableInstant(r.start)} (${escapeMarkdown(r.calendar.timezone)}).`, "");
+  out.push(`Ladder **${escapeMarkdown(ladderTitle({ name: r.ladder, label: r.ladderLabel }))}**, ${escapeMarkdown(ladderChoiceText(r))}. Raised ${readableInstant(r.raised)}; the clock starts ${readableInstant(r.start)} (${escapeMarkdown(r.calendar.timezone)}).`, "");
   out.push("| Tier | Opens | Deadline | Customer | Supplier | Minutes due |", "|---|---|---|---|---|---|");
   for (const t of r.tiers) {
     const minutes = t.minutes ? `${escapeMarkdown(t.minutes.board)}: ${readableInstant(t.minutes.due)}` : "—";

@@ -6,8 +6,12 @@ import type { Linked, LinkedContract } from "../core/link";
 import { describeDuration } from "../core/values";
 import { BusinessCalendar, businessCalendar, CalendarDescription, CalendarDuration, CalendarError } from "./calendar";
 import { Contact, contactOn, tierLevel } from "./contacts";
+import { SEVERITIES } from "./severities";
+import type { LadderChosenBy } from "./wording";
 
-export const SEVERITIES = ["critical", "high", "standard", "low"] as const;
+export { SEVERITIES } from "./severities";
+export type { Severity } from "./severities";
+export type { LadderChosenBy } from "./wording";
 
 export interface SimulationInput {
   /** The contract's name; may be omitted when the file holds one contract. */
@@ -50,7 +54,7 @@ export interface SimulationResult {
   ladder: string;
   ladderLabel?: string;
   /** How the ladder was chosen: "given", "criticality", "severity", "default" (the dispute block's) or "standard". */
-  ladderChosenBy: "given" | "criticality" | "severity" | "default" | "standard";
+  ladderChosenBy: LadderChosenBy;
   service?: string;
   severity?: string;
   raised: string;
