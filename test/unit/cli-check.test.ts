@@ -213,6 +213,11 @@ describe("covenant check on inputs that are not contracts", () => {
       assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/.test(r.stdout), `${format}: ${JSON.stringify(r.stdout)}`);
       assert.match(r.stdout, /\\u0007\\u001b\[/, format);
     }
+    // A usage error quoting an argument escapes it too.
+    const r = run(["simulate", sample("northwind.covenant"), "--raised", "2025-12-23T18:10Z", "--ladder", "\u001b[2Jx"]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no ladder '\\u001b\[2Jx'/);
+    assert.ok(!r.stderr.includes("\u001b"));
     // Machine formats keep the message as it is; JSON escapes it on its own.
     assert.ok(json(["check", path.join(d, "c.covenant")]).some((f) => f.message.includes("\u0007")));
   });

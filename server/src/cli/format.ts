@@ -42,14 +42,14 @@ export function runFormat(ctx: CliContext, options: FormatCommandOptions): numbe
     if (!result.changed) continue;
     changed++;
     if (options.check) {
-      ctx.out(`would reformat ${file}\n`);
+      ctx.out(`would reformat ${printable(file)}\n`);
     } else {
       try {
         fs.writeFileSync(file, result.text);
       } catch (e) {
         throw new UsageError(`cannot write '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
-      ctx.out(`formatted ${file}\n`);
+      ctx.out(`formatted ${printable(file)}\n`);
     }
   }
   if (refused > 0) return 2;

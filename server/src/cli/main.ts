@@ -6,6 +6,7 @@ import { commands } from "./commands";
 import { VERSION } from "./version";
 import { parseCommandArguments } from "./args";
 import { shouldColour } from "./colour";
+import { printable } from "./printable";
 
 const HELP = `covenant — check IT contract governance written in the Covenant language
 
@@ -52,7 +53,8 @@ export function main(argv: string[], ctx: CliContext): number {
     return command.run(ctx, values, parsed.positionals, parsed.tokens);
   } catch (e) {
     if (e instanceof UsageError) {
-      ctx.err(`covenant: ${e.message}\n`);
+      // The message may quote an argument or a name from a file: no raw control character reaches the terminal.
+      ctx.err(`covenant: ${printable(e.message)}\n`);
       return 2;
     }
     ctx.err(`covenant: internal error: ${(e as Error).stack ?? e}\n`);
