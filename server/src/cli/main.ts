@@ -21,7 +21,8 @@ Common options:
   --contract ID        the contract, where a file holds several
   --help, --version    (covenant COMMAND --help: the options of one command)
 
-Exit codes: 0 no error finding, 1 at least one error finding, 2 the command could not do its job.
+Exit codes: 0 no error finding, 1 at least one error finding (or more warnings than --max-warnings),
+2 the command could not do its job.
 `;
 
 export function main(argv: string[], ctx: CliContext): number {
