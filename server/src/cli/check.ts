@@ -1,25 +1,22 @@
-// `covenant check [PATH...]`: analyse files and folders, print findings as text, JSON or SARIF.
+// `covenant check [PATH...]`: analyse files and folders, print the findings in the format a person or a CI
+// tool reads (text, stylish, json, sarif, junit, gitlab, github).
 import { Program } from "../core/program";
-import type { Finding, Severity } from "../core/findings";
+import type { Finding } from "../core/findings";
+import type { Range } from "../core/ast";
 import { allFindings } from "../analysis/analyse";
-import { collectFiles, configLookup, diskHost, toUri, UsageError } from "./files";
+import { collectFiles, configLookup, diskHost, readText, toUri, UsageError } from "./files";
 import { LineIndex } from "./positions";
 import type { CliContext } from "./context";
 import { localDate } from "../core/values";
+import { byFileAndPosition, countBySeverity, locate, LocatedFinding } from "./located";
+import { formatStylish, formatText, Summary } from "./text";
 import { toSarif } from "./sarif";
+import { toJunit } from "./junit";
+import { toCodeQuality } from "./gitlab";
+import { toGithubCommands } from "./github";
 import { VERSION } from "./version";
 
-/** A finding placed in a file the user named, with 1-based lines and columns (end column exclusive). */
-export interface LocatedFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  code: string;
-  message: string;
-}
+export type { LocatedFinding } from "./located";
 
 export interface CheckOptions {
   paths: string[];
@@ -28,56 +25,95 @@ export interface CheckOptions {
   contract?: string;
 }
 
+export interface CheckResult {
+  /** Every file checked, in the order checked. */
+  files: string[];
+  /** The findings, sorted by file, then position. */
+  findings: LocatedFinding[];
+}
+
 /** Analyses every file; returns the findings sorted by file, then position. */
 export function checkFiles(options: CheckOptions): LocatedFinding[] {
+  return checkPaths(options).findings;
+}
+
+export function checkPaths(options: CheckOptions): CheckResult {
   const files = collectFiles(options.paths.length > 0 ? options.paths : ["."]);
   const program = new Program(diskHost);
   const out: LocatedFinding[] = [];
   const configFor = configLookup(options.config);
+  const contractNames = new Set<string>();
+  let contractFound = false;
   for (const file of files) {
-    const uri = toUri(file);
-    const linked = program.link(uri);
-    if (!linked) throw new UsageError(`cannot read '${file}'`);
+    const read = readText(file);
+    if ("unreadable" in read) throw new UsageError(`cannot read '${file}': ${read.unreadable}`);
+    if ("notText" in read) {
+      // One finding instead of a syntax error for every stray byte of a binary.
+      out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code: "SYN001", message: read.notText });
+      continue;
+    }
+    const linked = program.linkText(toUri(file), read.text);
     const config = configFor(file);
-    const findings = allFindings(linked, {
+    let findings = allFindings(linked, {
       today: options.today ?? config?.config.today ?? localDate(),
       rules: config?.config.rules,
-    }).filter((f) => !options.contract || inContract(f, linked.contracts.find((c) => c.contract.name?.text === options.contract)?.contract.range));
+    });
+    if (options.contract !== undefined) {
+      for (const c of linked.contracts) if (c.contract.name) contractNames.add(c.contract.name.text);
+      const ranges = linked.contracts.map((c) => c.contract.range);
+      const target = linked.contracts.find((c) => c.contract.name?.text === options.contract)?.contract.range;
+      if (target) contractFound = true;
+      // The named contract's findings, and those outside every contract (syntax, imports), which no contract owns.
+      findings = findings.filter((f) => (target && within(f, target)) || !ranges.some((r) => within(f, r)));
+    }
     const lines = new LineIndex(linked.file.text);
     for (const f of findings) out.push(locate(file, f, lines));
   }
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  if (options.contract !== undefined && !contractFound) {
+    const where = files.length === 1 ? `'${files[0]}'` : `the ${files.length} files checked`;
+    const names = [...contractNames].sort();
+    throw new UsageError(`no contract '${options.contract}' in ${where} (${names.length ? `contracts: ${names.join(", ")}` : "it declares no contract"})`);
+  }
+  return { files, findings: out.sort(byFileAndPosition) };
 }
 
-function inContract(f: Finding, range: { start: number; end: number } | undefined): boolean {
-  return range !== undefined && f.range.start >= range.start && f.range.start < range.end;
+function within(f: Finding, range: Range): boolean {
+  return f.range.start >= range.start && f.range.start < range.end;
 }
 
-function locate(file: string, f: Finding, lines: LineIndex): LocatedFinding {
-  const start = lines.position(f.range.start);
-  const end = lines.position(Math.max(f.range.end, f.range.start));
-  return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: f.severity, code: f.code, message: f.message };
+export interface ReportOptions {
+  format: string;
+  /** Report errors only. */
+  quiet?: boolean;
+  /** Exit 1 when there are more warnings than this. */
+  maxWarnings?: number;
+  colour: boolean;
 }
 
-const COLOURS: Record<Severity, string> = { error: "\x1b[31m", warning: "\x1b[33m", info: "\x1b[36m" };
+type Formatter = (findings: LocatedFinding[], ctx: CliContext, run: { files: string[]; summary: Summary; colour: boolean }) => string;
 
-export function formatText(findings: LocatedFinding[], colour: boolean): string {
-  const lines = findings.map((f) => {
-    const sev = colour ? `${COLOURS[f.severity]}${f.severity}\x1b[0m` : f.severity;
-    const code = colour ? `\x1b[1m${f.code}\x1b[0m` : f.code;
-    return `${f.file}:${f.line}:${f.column}: ${sev} ${code} ${f.message}`;
-  });
-  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
-  const files = new Set(findings.map((f) => f.file)).size;
-  const summary = findings.length === 0 ? "no findings" : `${findings.length} finding${findings.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} info`;
-  return [...lines, summary].join("\n") + "\n";
-}
+const rulesBaseUrl = (): string | undefined => process.env.COVENANT_RULE_DOCS_URL;
 
-export function runCheck(ctx: CliContext, options: CheckOptions, format: string): number {
-  const findings = checkFiles(options);
-  if (format === "json") ctx.out(JSON.stringify(findings, null, 2) + "\n");
-  else if (format === "text") ctx.out(formatText(findings, ctx.colour));
-  else if (format === "sarif") ctx.out(JSON.stringify(toSarif(findings, { version: VERSION, root: ctx.cwd, rulesBaseUrl: process.env.COVENANT_RULE_DOCS_URL }), null, 2) + "\n");
-  else throw new UsageError(`unknown --format '${format}' for check (text, json, sarif)`);
-  return findings.some((f) => f.severity === "error") ? 1 : 0;
+/** The formats of `check --format`, by name (docs/ci.md describes each). */
+export const CHECK_FORMATS: Record<string, Formatter> = {
+  text: (findings, _ctx, run) => formatText(findings, run.colour, run.summary),
+  stylish: (findings, _ctx, run) => formatStylish(findings, run.colour, run.summary),
+  json: (findings) => JSON.stringify(findings, null, 2) + "\n",
+  sarif: (findings, ctx) => JSON.stringify(toSarif(findings, { version: VERSION, root: ctx.cwd, rulesBaseUrl: rulesBaseUrl() }), null, 2) + "\n",
+  junit: (findings, ctx, run) => toJunit(findings, { root: ctx.cwd, files: run.files, rulesBaseUrl: rulesBaseUrl() }),
+  gitlab: (findings, ctx) => JSON.stringify(toCodeQuality(findings, ctx.cwd), null, 2) + "\n",
+  github: (findings, ctx) => toGithubCommands(findings, ctx.cwd),
+};
+
+export function runCheck(ctx: CliContext, options: CheckOptions, report: ReportOptions | string): number {
+  const r: ReportOptions = typeof report === "string" ? { format: report, colour: ctx.colour } : report;
+  const formatter = CHECK_FORMATS[r.format];
+  if (!formatter) throw new UsageError(`unknown --format '${r.format}' for check (${Object.keys(CHECK_FORMATS).join(", ")})`);
+  const { files, findings } = checkPaths(options);
+  const shown = r.quiet ? findings.filter((f) => f.severity === "error") : findings;
+  ctx.out(formatter(shown, ctx, { files, summary: { files: files.length, hidden: findings.length - shown.length }, colour: r.colour }));
+  const counts = countBySeverity(findings);
+  const tooManyWarnings = r.maxWarnings !== undefined && counts.warning > r.maxWarnings;
+  if (tooManyWarnings) ctx.err(`covenant: ${counts.warning} warning${counts.warning === 1 ? "" : "s"}, more than --max-warnings ${r.maxWarnings} allows\n`);
+  return counts.error > 0 || tooManyWarnings ? 1 : 0;
 }

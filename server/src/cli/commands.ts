@@ -1,7 +1,9 @@
 // The commands of the `covenant` CLI (cli.md); each lives in its own module.
 import type { ParseArgsConfig } from "node:util";
+import type { ParsedArguments } from "./args";
 import type { CliContext } from "./context";
-import { runCheck } from "./check";
+import { CHECK_FORMATS, runCheck } from "./check";
+import { UsageError } from "./files";
 import { runFormat } from "./format";
 import { runSimulate } from "./simulate";
 import { runPreview } from "./preview";
@@ -9,19 +11,42 @@ import { runPreview } from "./preview";
 export interface Command {
   name: string;
   usage: string;
+  /** What `covenant NAME --help` prints below the usage line: the command's own options. */
+  help?: string;
   options: NonNullable<ParseArgsConfig["options"]>;
-  run(ctx: CliContext, values: Record<string, string | boolean | undefined>, positionals: string[]): number;
+  run(ctx: CliContext, values: Record<string, string | boolean | undefined>, positionals: string[], tokens: ParsedArguments["tokens"]): number;
 }
 
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === "string" ? v : undefined);
 
+function count(option: string, v: string | boolean | undefined): number | undefined {
+  if (typeof v !== "string") return undefined;
+  if (!/^\d+$/.test(v)) throw new UsageError(`${option} must be a whole number of 0 or more, not '${v}'`);
+  return Number(v);
+}
+
 export const commands: Command[] = [
   {
     name: "check",
-    usage: "covenant check [PATH...] [--format text|json|sarif] [--today YYYY-MM-DD] [--config FILE]",
-    options: {},
+    usage: `covenant check [PATH...] [--format ${Object.keys(CHECK_FORMATS).join("|")}] [--quiet] [--max-warnings N] [--today YYYY-MM-DD] [--config FILE] [--contract ID]`,
+    help: `PATH: a .covenant file, a folder (every *.covenant below it) or a quoted glob ("contracts/**/*.covenant"); default .
+  --format F          text (default: file:line:column: severity CODE message), stylish (grouped by file),
+                      json, sarif (GitHub code scanning), junit (test reports), gitlab (Code Quality),
+                      github (workflow commands: annotations in GitHub Actions)
+  --quiet             report errors only
+  --max-warnings N    exit 1 when there are more than N warnings
+  --contract ID       only that contract's findings (and those outside every contract: syntax, imports)
+  --color, --no-color colour the text formats or not (default: on a terminal; NO_COLOR, FORCE_COLOR)
+Exit codes: 0 no error finding, 1 an error finding or too many warnings, 2 the command could not do its job.
+`,
+    options: { quiet: { type: "boolean" }, "max-warnings": { type: "string" }, color: { type: "boolean" }, "no-color": { type: "boolean" } },
     run: (ctx, v, paths) =>
-      runCheck(ctx, { paths, today: str(v.today), config: str(v.config), contract: str(v.contract) }, str(v.format) ?? "text"),
+      runCheck(ctx, { paths, today: str(v.today), config: str(v.config), contract: str(v.contract) }, {
+        format: str(v.format) ?? "text",
+        quiet: v.quiet === true,
+        maxWarnings: count("--max-warnings", v["max-warnings"]),
+        colour: v["no-color"] === true ? false : v.color === true ? true : ctx.colour,
+      }),
   },
   {
     name: "format",
@@ -40,9 +65,17 @@ export const commands: Command[] = [
       "resolve-at": { type: "string" },
       after: { type: "string" },
     },
-    run: (ctx, v, files) =>
+    help: `  --raised ISO        when the matter is raised, e.g. 2025-12-23T18:10:00Z; without an offset (Z, +01:00)
+                      it is read in the contract calendar's time zone
+  --ladder ID         the ladder (default: chosen by --service/--severity, else the dispute block's)
+  --service ID, --severity critical|high|standard|low
+  --resolve-at TIER   the tier that resolves the matter, at its deadline or --after DURATION
+  --after DURATION    how long after the tier opens, quoted: --after "3 business days"
+  --contract ID       the contract, where the file holds several
+`,
+    run: (ctx, v, files, tokens) =>
       runSimulate(ctx, {
-        files, raised: str(v.raised), ladder: str(v.ladder), service: str(v.service), severity: str(v.severity),
+        files, tokens, raised: str(v.raised), ladder: str(v.ladder), service: str(v.service), severity: str(v.severity),
         resolveAt: str(v["resolve-at"]), after: str(v.after), contract: str(v.contract), format: str(v.format),
       }),
   },

@@ -8,13 +8,31 @@ import { parseConfig, CovenantConfig } from "../analysis/config";
 /** A failure the user caused (bad argument, unreadable path): one line on stderr, exit 2. */
 export class UsageError extends Error {}
 
+/** A file's text, or why it has none: Covenant files are UTF-8 text; a binary or an image is not. */
+export type ReadText = { text: string } | { notText: string } | { unreadable: string };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+export function readText(file: string): ReadText {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    return { unreadable: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  }
+  if (bytes.includes(0)) return { notText: "not a text file: it holds NUL bytes (Covenant files are UTF-8 text)" };
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    return { notText: "not a text file: it is not valid UTF-8 (Covenant files are UTF-8 text)" };
+  }
+}
+
+/** Reads files for the linker; an import of a file that is not text is an import that cannot be read. */
 export const diskHost: ProgramHost = {
   read(uri: string): string | undefined {
-    try {
-      return fs.readFileSync(fileURLToPath(uri), "utf8");
-    } catch {
-      return undefined;
-    }
+    const read = readText(fileURLToPath(uri));
+    return "text" in read ? read.text : undefined;
   },
 };
 
@@ -24,7 +42,11 @@ export function toUri(file: string): string {
 
 const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
 
-/** Every `.covenant` file named or found below the named folders, as the user would write its path. */
+/**
+ * Every `.covenant` file named, found below the named folders, or matched by a glob that the shell left
+ * alone (`"contracts/**\/*.covenant"`), as the user would write its path. A path that yields no file is a
+ * usage error, as in ESLint: a mistyped folder must not pass as "no findings".
+ */
 export function collectFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
@@ -32,13 +54,75 @@ export function collectFiles(paths: readonly string[]): string[] {
     try {
       stat = fs.statSync(p);
     } catch {
+      if (isGlob(p)) {
+        const matched = expandGlob(p);
+        if (matched.length === 0) throw new UsageError(`no .covenant file matches '${p}'`);
+        out.push(...matched);
+        continue;
+      }
       throw new UsageError(`cannot read '${p}': no such file or folder`);
     }
-    if (stat.isDirectory()) walk(p, out);
-    else if (stat.isFile()) out.push(p);
+    if (stat.isDirectory()) {
+      const before = out.length;
+      walk(p, out);
+      if (out.length === before) throw new UsageError(`no .covenant file in '${p}' (folders are searched for *.covenant below them)`);
+    } else if (stat.isFile()) out.push(p);
     else throw new UsageError(`cannot read '${p}': not a file or folder`);
   }
   return [...new Set(out)];
+}
+
+const isGlob = (p: string): boolean => /[*?[]/.test(p);
+
+/** `*`, `?` and `[...]` within a name, `**` for any depth of folders; names starting with `.` only when written. */
+function expandGlob(pattern: string): string[] {
+  const parts = pattern.split(/[\\/]/);
+  const literal: string[] = [];
+  while (parts.length > 1 && !isGlob(parts[0])) literal.push(parts.shift()!);
+  const base = literal.length === 0 ? "." : literal.join("/") || "/";
+  const out: string[] = [];
+  const visit = (dir: string, rest: string[]): void => {
+    if (rest.length === 0) return;
+    const [head, ...tail] = rest;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      return;
+    }
+    if (head === "**") {
+      visit(dir, tail);
+      for (const e of entries) if (e.isDirectory() && !SKIPPED_FOLDERS.has(e.name) && !e.name.startsWith(".")) visit(path.join(dir, e.name), rest);
+      return;
+    }
+    const match = globSegment(head);
+    for (const e of entries) {
+      if (!match.test(e.name) || (e.name.startsWith(".") && !head.startsWith("."))) continue;
+      const full = literal.length === 0 && dir === "." ? e.name : path.join(dir, e.name);
+      if (tail.length > 0) {
+        if (e.isDirectory()) visit(full, tail);
+      } else if (e.isDirectory()) walk(full, out);
+      else if (e.isFile() && e.name.endsWith(".covenant")) out.push(full);
+    }
+  };
+  visit(base, parts);
+  return out;
+}
+
+function globSegment(segment: string): RegExp {
+  let re = "";
+  for (let i = 0; i < segment.length; i++) {
+    const ch = segment[i];
+    if (ch === "*") re += "[^/]*";
+    else if (ch === "?") re += "[^/]";
+    else if (ch === "[" && segment.indexOf("]", i + 2) > i) {
+      const end = segment.indexOf("]", i + 2);
+      const body = segment.slice(i + 1, end);
+      re += "[" + (body.startsWith("!") ? "^" + body.slice(1) : body).replace(/\\/g, "\\\\") + "]";
+      i = end;
+    } else re += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp("^" + re + "$");
 }
 
 function walk(dir: string, out: string[]): void {

@@ -1,9 +1,10 @@
 // `covenant format [--check] PATH...`: rewrite files in the canonical layout (docs/formatting.md).
 import * as fs from "node:fs";
 import { format } from "../format";
-import { collectFiles, UsageError } from "./files";
+import { collectFiles, readText, UsageError } from "./files";
 import { LineIndex } from "./positions";
 import type { CliContext } from "./context";
+import { printable } from "./printable";
 
 export interface FormatCommandOptions {
   paths: string[];
@@ -22,30 +23,33 @@ export function runFormat(ctx: CliContext, options: FormatCommandOptions): numbe
   let changed = 0;
   let refused = 0;
   for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-      throw new UsageError(`cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const read = readText(file);
+    if ("unreadable" in read) throw new UsageError(`cannot read '${file}': ${read.unreadable}`);
+    if ("notText" in read) {
+      ctx.err(`${printable(file)}:1:1: error SYN001 ${read.notText}\n`);
+      refused++;
+      continue;
     }
+    // The bytes as they are (a byte-order mark included), so that a rewrite keeps what it does not change.
+    const text = fs.readFileSync(file, "utf8");
     const result = format(text, { indent });
     if ("error" in result) {
       const at = new LineIndex(text).position(result.range?.start ?? 0);
-      ctx.err(`${file}:${at.line}:${at.column}: error SYN001 ${result.error}\n`);
+      ctx.err(`${printable(file)}:${at.line}:${at.column}: error SYN001 ${printable(result.error)}\n`);
       refused++;
       continue;
     }
     if (!result.changed) continue;
     changed++;
     if (options.check) {
-      ctx.out(`would reformat ${file}\n`);
+      ctx.out(`would reformat ${printable(file)}\n`);
     } else {
       try {
         fs.writeFileSync(file, result.text);
       } catch (e) {
         throw new UsageError(`cannot write '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
-      ctx.out(`formatted ${file}\n`);
+      ctx.out(`formatted ${printable(file)}\n`);
     }
   }
   if (refused > 0) return 2;

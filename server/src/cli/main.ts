@@ -1,10 +1,12 @@
 // The `covenant` command line: the same core as the language server, for CI and terminals.
-import { parseArgs, ParseArgsConfig } from "node:util";
 import { CliContext } from "./context";
 import { UsageError } from "./files";
 import { parseDate } from "../core/values";
 import { commands } from "./commands";
 import { VERSION } from "./version";
+import { parseCommandArguments } from "./args";
+import { shouldColour } from "./colour";
+import { printable } from "./printable";
 
 const HELP = `covenant — check IT contract governance written in the Covenant language
 
@@ -12,14 +14,15 @@ Usage:
 ${commands.map((c) => "  " + c.usage).join("\n")}
 
 Common options:
-  --format F           output format (check: text, json, sarif; simulate: text, json, markdown;
-                       preview: mermaid, svg, markdown)
+  --format F           output format (check: text, stylish, json, sarif, junit, gitlab, github;
+                       simulate: text, json, markdown; preview: mermaid, svg, markdown)
   --today YYYY-MM-DD   analysis date for people who have left (default: today)
   --config FILE        configuration file (default: covenant.json found upward from each file)
   --contract ID        the contract, where a file holds several
-  --help, --version
+  --help, --version    (covenant COMMAND --help: the options of one command)
 
-Exit codes: 0 no error finding, 1 at least one error finding, 2 the command could not do its job.
+Exit codes: 0 no error finding, 1 at least one error finding (or more warnings than --max-warnings),
+2 the command could not do its job.
 `;
 
 export function main(argv: string[], ctx: CliContext): number {
@@ -34,35 +37,25 @@ export function main(argv: string[], ctx: CliContext): number {
     }
     const command = commands.find((c) => c.name === argv[0]);
     if (!command) throw new UsageError(`unknown command '${argv[0]}' (commands: ${commands.map((c) => c.name).join(", ")}; see covenant --help)`);
-    const config: ParseArgsConfig = {
-      args: argv.slice(1),
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: "string" },
-        today: { type: "string" },
-        config: { type: "string" },
-        contract: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        ...command.options,
-      },
-    };
-    let parsed;
-    try {
-      parsed = parseArgs(config);
-    } catch (e) {
-      throw new UsageError(`${(e as Error).message.split("\n")[0]} (see covenant ${command.name} --help)`);
-    }
+    const parsed = parseCommandArguments(command.name, argv.slice(1), {
+      format: { type: "string" },
+      today: { type: "string" },
+      config: { type: "string" },
+      contract: { type: "string" },
+      help: { type: "boolean", short: "h" },
+      ...command.options,
+    });
     const values = parsed.values as Record<string, string | boolean | undefined>;
     if (values.help) {
-      ctx.out(`Usage: ${command.usage}\n`);
+      ctx.out(`Usage: ${command.usage}\n${command.help ? `\n${command.help}` : ""}`);
       return 0;
     }
     if (typeof values.today === "string" && !parseDate(values.today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${values.today}'`);
-    return command.run(ctx, values, parsed.positionals);
+    return command.run(ctx, values, parsed.positionals, parsed.tokens);
   } catch (e) {
     if (e instanceof UsageError) {
-      ctx.err(`covenant: ${e.message}\n`);
+      // The message may quote an argument or a name from a file: no raw control character reaches the terminal.
+      ctx.err(`covenant: ${printable(e.message)}\n`);
       return 2;
     }
     ctx.err(`covenant: internal error: ${(e as Error).stack ?? e}\n`);
@@ -79,7 +72,7 @@ if (require.main === module) {
   const code = main(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
-    colour: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    colour: shouldColour(!!process.stdout.isTTY, process.env),
     cwd: process.cwd(),
   });
   process.exitCode = code;

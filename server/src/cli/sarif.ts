@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import type * as Sarif from "sarif";
 import type { Severity } from "../core/findings";
 import { allRules, ruleDocUrl, RULE_DOCS_BASE } from "../analysis/rules";
-import type { LocatedFinding } from "./check";
+import type { LocatedFinding } from "./located";
 
 export const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 const INFORMATION_URI = "https://github.com/covenant-lang/covenant";

@@ -2,14 +2,17 @@
 import * as fs from "node:fs";
 import { Program } from "../core/program";
 import type { Linked } from "../core/link";
-import { simulate, SimulationInput } from "../simulate/simulate";
+import { parseDurationText, simulate, SimulationInput } from "../simulate/simulate";
+import type { ParsedArguments } from "./args";
 import { simulationToMarkdown, simulationToText } from "../simulate/render";
-import { diskHost, toUri, UsageError } from "./files";
+import { diskHost, readText, toUri, UsageError } from "./files";
 import { LineIndex } from "./positions";
 import type { CliContext } from "./context";
 
 export interface SimulateCommandOptions {
   files: string[];
+  /** The arguments in order: an unquoted `--after 3 business days` shows as positionals after `--after`. */
+  tokens?: ParsedArguments["tokens"];
   raised?: string;
   ladder?: string;
   service?: string;
@@ -34,8 +37,10 @@ export function linkOneFile(command: string, files: string[], usage: string): { 
     throw new UsageError(`cannot read '${file}': no such file`);
   }
   if (!stat.isFile()) throw new UsageError(`cannot read '${file}': not a file`);
-  const linked = new Program(diskHost).link(toUri(file));
-  if (!linked) throw new UsageError(`cannot read '${file}'`);
+  const read = readText(file);
+  if ("unreadable" in read) throw new UsageError(`cannot read '${file}': ${read.unreadable}`);
+  if ("notText" in read) throw new UsageError(`cannot read '${file}': ${read.notText}`);
+  const linked = new Program(diskHost).linkText(toUri(file), read.text);
   return { file, linked };
 }
 
@@ -50,8 +55,11 @@ export function runSimulate(ctx: CliContext, o: SimulateCommandOptions): number 
   const format = o.format ?? "text";
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format '${format}' for simulate (${FORMATS.join(", ")})`);
   if (o.raised === undefined) throw new UsageError(`simulate needs --raised, the moment the matter is raised (for example --raised 2025-12-23T18:10:00Z)`);
+  if (o.after !== undefined) checkDuration(o.after, unquotedDuration(o));
   if (o.after !== undefined && o.resolveAt === undefined) throw new UsageError("--after needs --resolve-at TIER (the tier that resolves the matter)");
   const { file, linked } = linkOneFile("simulate", o.files, usage);
+  const named = linked.contracts.flatMap((c) => (c.contract.name ? [c.contract.name.text] : []));
+  if (o.contract === undefined && named.length > 1) throw new UsageError(`'${file}' holds several contracts; name one with --contract (contracts: ${named.join(", ")})`);
 
   const input: SimulationInput = { raised: o.raised };
   if (o.contract !== undefined) input.contract = o.contract;
@@ -68,5 +76,41 @@ export function runSimulate(ctx: CliContext, o: SimulateCommandOptions): number 
   warnAboutErrors(ctx, file, linked);
   const r = outcome.result;
   ctx.out(format === "json" ? JSON.stringify(r, null, 2) + "\n" : format === "markdown" ? simulationToMarkdown(r) : simulationToText(r));
+  if (!hasOffset(o.raised)) {
+    const note = `--raised ${o.raised} has no offset: read in the contract calendar's time zone (${r.calendar.timezone}) as ${r.raised}`;
+    // JSON stays one document on stdout (its "raised" carries the offset); the note goes beside it.
+    if (format === "json") ctx.err(`covenant: note: ${note}\n`);
+    else ctx.out(format === "markdown" ? `\n_Note: ${note}._\n` : `\nNote: ${note}.\n`);
+  }
   return 0;
+}
+
+/** An ISO instant that says its offset: `Z`, `+01:00`, `-0500`, `+01` after the time. */
+function hasOffset(instant: string): boolean {
+  return /T.*(Z|[+-]\d{2}(:?\d{2})?)$/i.test(instant.trim());
+}
+
+/** The words after `--after N` that the shell split off: `--after 3 business days` without quotes. */
+function unquotedDuration(o: SimulateCommandOptions): string[] {
+  const tokens = o.tokens ?? [];
+  const at = tokens.findIndex((t) => t.kind === "option" && t.name === "after" && !t.inlineValue);
+  const words: string[] = [];
+  for (const t of tokens.slice(at + 1)) {
+    if (at < 0 || t.kind !== "positional" || !/^(business|minutes?|hours?|days?|weeks?|months?|years?)$/i.test(t.value)) break;
+    words.push(t.value);
+  }
+  return words;
+}
+
+/** A duration given to --after: quoted whole, and above zero; its form is the simulator's to judge. */
+function checkDuration(after: string, unquoted: string[]): void {
+  if (unquoted.length > 0) {
+    const whole = [after, ...unquoted].join(" ");
+    throw new UsageError(`--after takes the duration as one argument: quote it, --after "${whole}" (the shell split it into ${unquoted.length + 1} words)`);
+  }
+  const amount = /^\s*(-?\d+)\b/.exec(after);
+  // The same words with 1 as the amount read as a duration: only the amount is wrong.
+  if (amount && Number(amount[1]) <= 0 && parseDurationText(after.replace(amount[1], "1"))) {
+    throw new UsageError(`--after must be a positive duration, not '${after}' (for example --after "1 business day")`);
+  }
 }
