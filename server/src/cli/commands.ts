@@ -5,6 +5,7 @@ import { runCheck } from "./check";
 import { runFormat } from "./format";
 import { runSimulate } from "./simulate";
 import { runPreview } from "./preview";
+import { newCommand } from "./new";
 
 export interface Command {
   name: string;
@@ -53,4 +54,5 @@ export const commands: Command[] = [
     run: (ctx, v, files) =>
       runPreview(ctx, { files, ladder: str(v.ladder), contract: str(v.contract), format: str(v.format), today: str(v.today), config: str(v.config) }),
   },
+  newCommand,
 ];
