@@ -98,6 +98,8 @@
   window.addEventListener("message", (event) => {
     const message = event.data;
     if (!message || message.type !== "update" || typeof message.body !== "string") return;
+    // VS Code hands this state back to the extension to restore the view after a window reload.
+    if (message.state) vscode.setState(message.state);
     const index = focusIndex();
     const scroll = window.scrollY;
     // The body was built by the extension with every contract string escaped (webview-html.ts).
