@@ -231,7 +231,7 @@ export function newContract(a: ContractAnswers): string {
   };
 
   const lines: string[] = [
-    `/// ${a.supplier.trim()} ${t.label.toLowerCase()} for ${a.customer.trim()}. Replace every "${TO_DECIDE}" text before signature.`,
+    `/// ${a.supplier.trim()} ${t.label} for ${a.customer.trim()}. Replace every "${TO_DECIDE}" text before signature.`,
     `contract ${contractIdentifier(a)} ${quoted(`${a.supplier.trim()} ${t.label} for ${a.customer.trim()}`)} {`,
     `kind ${a.kind}`,
     `effective ${a.effective}`,
