@@ -75,7 +75,7 @@ describe("extension manifest: what VS Code and CI users expect", () => {
       ...contributes.snippets.map((s: { path: string }) => s.path),
       ...contributes.jsonValidation.map((j: { url: string }) => j.url),
       ...contributes.walkthroughs.flatMap((w: { steps: { media: { image: string } }[] }) => w.steps.map((s) => s.media.image)),
-      "CHANGELOG.md", "dist/server.js",
+      "CHANGELOG.md", "dist/server.js", "dist/cli.js",
     ];
     for (const file of files) {
       assert.ok(packaged(file), `.vscodeignore leaves ${file} out of the .vsix`);
