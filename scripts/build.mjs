@@ -1,8 +1,9 @@
 // Bundles the CLI, the language server and the VS Code extension with esbuild.
 // Chevrotain is ESM-only; bundling makes one CommonJS file per entry point that Node 20 and VS Code load.
 import { build } from "esbuild";
-import { chmodSync, existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { holidayData } from "./holiday-data.mjs";
+import { configSchemaText } from "./build-config-schema.mjs";
 
 const minify = process.argv.includes("--minify") || process.env.COVENANT_MINIFY === "1";
 // `--outdir DIR` writes the bundles elsewhere (the benchmark measures minified sizes without touching dist/).
@@ -40,3 +41,7 @@ await Promise.all(
       if (e.bin) chmodSync(e.out.replace(/^dist\//, outdir + "/"), 0o755);
     }),
 );
+
+// covenant.json's schema follows the check registry (contributes.jsonValidation points at it).
+const schema = await configSchemaText();
+if (!existsSync("schemas/covenant.schema.json") || readFileSync("schemas/covenant.schema.json", "utf8") !== schema) writeFileSync("schemas/covenant.schema.json", schema);

@@ -98,6 +98,12 @@
   window.addEventListener("message", (event) => {
     const message = event.data;
     if (!message || message.type !== "update" || typeof message.body !== "string") return;
+    // VS Code hands this state back to the extension to restore the view after a window reload.
+    if (message.state) {
+      vscode.setState(message.state);
+      // Tells an observer (the end-to-end tests) that a reload would now bring this view back.
+      document.body.setAttribute("data-state-saved", "");
+    }
     const index = focusIndex();
     const scroll = window.scrollY;
     // The body was built by the extension with every contract string escaped (webview-html.ts).

@@ -22,6 +22,7 @@ import {
   problemBanner,
   simulationBody,
 } from "./webview-html";
+import { PREVIEW_VIEW_TYPE, readViewState, SIMULATION_VIEW_TYPE, ViewState } from "./view-state";
 
 const REFRESH_DELAY_MS = 400;
 
@@ -51,25 +52,23 @@ class EscalationView implements vscode.Disposable {
     private readonly views: EscalationViews,
     readonly uri: vscode.Uri,
     content: Content,
+    /** A panel VS Code restored after a window reload; a new one is opened beside otherwise. */
+    restored?: vscode.WebviewPanel,
   ) {
     this.content = content;
-    const media = vscode.Uri.joinPath(views.extensionUri, "client", "media");
-    this.panel = vscode.window.createWebviewPanel(
+    this.panel = restored ?? vscode.window.createWebviewPanel(
       `covenant.${content.kind}`,
       this.title(),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, localResourceRoots: [media], retainContextWhenHidden: true, enableFindWidget: true },
+      { ...webviewOptions(views.extensionUri), retainContextWhenHidden: true, enableFindWidget: true },
     );
-    const webview = this.panel.webview;
+    if (restored) {
+      restored.webview.options = webviewOptions(views.extensionUri);
+      restored.title = this.title();
+    }
     this.body = this.render();
-    webview.html = page({
-      title: this.title(),
-      cspSource: webview.cspSource,
-      nonce: newNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, "escalation.js")).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, "escalation.css")).toString(),
-      body: this.body,
-    });
+    setPage(this.panel, views.extensionUri, this.title(), this.body);
+    const webview = this.panel.webview;
     this.disposables.push(
       webview.onDidReceiveMessage((m: WebviewMessage) => void this.onMessage(m)),
       this.panel.onDidDispose(() => this.dispose()),
@@ -104,7 +103,15 @@ class EscalationView implements vscode.Disposable {
 
   private post(reveal: boolean): void {
     this.body = this.render();
-    void this.panel.webview.postMessage({ type: "update", body: this.body, reveal });
+    void this.panel.webview.postMessage({ type: "update", body: this.body, reveal, state: this.state() });
+  }
+
+  /** What the webview saves for a window reload: enough to ask the server again. */
+  private state(): ViewState {
+    const uri = this.uri.toString();
+    return this.content.kind === "preview"
+      ? { version: 1, kind: "preview", uri, focus: this.content.focus }
+      : { version: 1, kind: "simulation", uri, params: this.content.params };
   }
 
   scheduleRefresh(): void {
@@ -205,6 +212,23 @@ class EscalationView implements vscode.Disposable {
   }
 }
 
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, "client", "media")] };
+}
+
+function setPage(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, title: string, body: string): void {
+  const media = vscode.Uri.joinPath(extensionUri, "client", "media");
+  const webview = panel.webview;
+  webview.html = page({
+    title,
+    cspSource: webview.cspSource,
+    nonce: newNonce(),
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, "escalation.js")).toString(),
+    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, "escalation.css")).toString(),
+    body,
+  });
+}
+
 /** One preview and one simulation panel per file; reused when a command runs again. */
 export class EscalationViews implements vscode.Disposable {
   private readonly views = new Set<EscalationView>();
@@ -249,6 +273,44 @@ export class EscalationViews implements vscode.Disposable {
       return;
     }
     this.views.add(new EscalationView(this, uri, content));
+  }
+
+  /** Brings back a panel after a window reload from the state its webview saved. */
+  async restore(viewType: string, panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
+    const state = readViewState(viewType, saved);
+    const fail = (message: string): void => {
+      panel.webview.options = webviewOptions(this.extensionUri);
+      setPage(panel, this.extensionUri, panel.title, problemBanner(message));
+    };
+    if ("problem" in state) return fail(state.problem);
+    const uri = vscode.Uri.parse(state.uri);
+    try {
+      // The server answers for the documents the editor has opened.
+      await vscode.workspace.openTextDocument(uri);
+    } catch {
+      return fail(`${uri.scheme === "file" ? uri.fsPath : uri.toString()} cannot be opened any more, so this view cannot be restored.`);
+    }
+    try {
+      if (state.kind === "preview") {
+        const graph = await this.server.request(EscalationGraphRequest, { uri: state.uri });
+        this.graphs.set(state.uri, graph);
+        this.views.add(new EscalationView(this, uri, { kind: "preview", graph, focus: state.focus }, panel));
+      } else {
+        const result = await this.server.request(SimulateRequest, state.params);
+        this.views.add(new EscalationView(this, uri, { kind: "simulation", params: state.params, result }, panel));
+      }
+    } catch (error) {
+      fail(`${requestFailure(error).message} Run the command again once the file is fixed.`);
+    }
+  }
+
+  /** Serializers for both panel types, so that VS Code restores them after a reload. */
+  registerSerializers(): vscode.Disposable[] {
+    return [PREVIEW_VIEW_TYPE, SIMULATION_VIEW_TYPE].map((viewType) =>
+      vscode.window.registerWebviewPanelSerializer(viewType, {
+        deserializeWebviewPanel: (panel, state) => this.restore(viewType, panel, state),
+      }),
+    );
   }
 
   rememberGraph(uri: vscode.Uri, graph: EscalationGraph): void {

@@ -5,6 +5,8 @@ import { registerEscalationCommands } from "./escalation-commands";
 import { EscalationViews } from "./escalation-views";
 import { CovenantServer } from "./language-server";
 import { registerFindingStatus } from "./status";
+import { registerNewContractCommand } from "./new-contract-command";
+import { registerCheckTask } from "./check-task";
 
 let server: CovenantServer | undefined;
 
@@ -23,6 +25,9 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   registerEscalationCommands(context, server, views);
   registerFindingStatus(context);
+  registerNewContractCommand(context, server);
+  registerCheckTask(context);
+  context.subscriptions.push(...views.registerSerializers());
 
   void server.start();
 }

@@ -22,6 +22,8 @@ export interface FrameText {
   url: string;
   text: string;
   diagrams: Diagram[];
+  /** The page has handed VS Code the state it is restored from after a reload (client/media/escalation.js). */
+  stateSaved: boolean;
 }
 
 /** The Problems panel's rows, without the sticky copy of a file's row that stays on top while scrolling. */
@@ -34,6 +36,15 @@ const handlers: Record<string, Handler> = {
   async press(page, args) {
     await page.keyboard.press(String(args.keys));
     return null;
+  },
+
+  /** The text of every visible element that matches a CSS selector (the walkthrough, a quick pick's rows). */
+  async text(page, args) {
+    return page.evaluate((selector) => {
+      return Array.from(document.querySelectorAll(selector))
+        .filter((e) => e instanceof HTMLElement && e.offsetParent !== null)
+        .map((e) => (e as HTMLElement).innerText.trim());
+    }, String(args.selector));
   },
 
   /** Whether a quick pick or an input box is open, and what it asks. */
@@ -146,7 +157,7 @@ async function readFrames(page: Page): Promise<FrameText[]> {
           const svg = new DOMParser().parseFromString(new TextDecoder().decode(Uint8Array.from(atob(match[1]), (c) => c.charCodeAt(0))), "image/svg+xml");
           diagrams.push({ text: svg.documentElement.textContent ?? "", rendered: img.complete && img.naturalWidth > 0 });
         }
-        return { text: document.body?.innerText ?? "", diagrams };
+        return { text: document.body?.innerText ?? "", diagrams, stateSaved: document.body?.hasAttribute("data-state-saved") ?? false };
       });
       result.push({ url: frame.url(), ...content });
     } catch {

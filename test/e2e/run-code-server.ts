@@ -52,7 +52,7 @@ class RunError extends Error {}
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
-    timeoutSeconds: Number(process.env.COVENANT_E2E_TIMEOUT ?? 150),
+    timeoutSeconds: Number(process.env.COVENANT_E2E_TIMEOUT ?? 300),
     verbose: process.env.COVENANT_E2E_VERBOSE === "1",
     grep: process.env.COVENANT_E2E_GREP || undefined,
   };

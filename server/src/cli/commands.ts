@@ -1,21 +1,13 @@
 // The commands of the `covenant` CLI (cli.md); each lives in its own module.
-import type { ParseArgsConfig } from "node:util";
-import type { ParsedArguments } from "./args";
-import type { CliContext } from "./context";
+import type { Command } from "./command";
 import { CHECK_FORMATS, runCheck } from "./check";
 import { UsageError } from "./files";
 import { runFormat } from "./format";
 import { runSimulate } from "./simulate";
 import { runPreview } from "./preview";
+import { newCommand } from "./new";
 
-export interface Command {
-  name: string;
-  usage: string;
-  /** What `covenant NAME --help` prints below the usage line: the command's own options. */
-  help?: string;
-  options: NonNullable<ParseArgsConfig["options"]>;
-  run(ctx: CliContext, values: Record<string, string | boolean | undefined>, positionals: string[], tokens: ParsedArguments["tokens"]): number;
-}
+export type { Command } from "./command";
 
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === "string" ? v : undefined);
 
@@ -86,4 +78,5 @@ Exit codes: 0 no error finding, 1 an error finding or too many warnings, 2 the c
     run: (ctx, v, files) =>
       runPreview(ctx, { files, ladder: str(v.ladder), contract: str(v.contract), format: str(v.format), today: str(v.today), config: str(v.config) }),
   },
+  newCommand,
 ];

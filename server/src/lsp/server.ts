@@ -27,6 +27,7 @@ import { toOffsets, toRange } from "./convert";
 import { Settings } from "./settings";
 import { LspWorkspace } from "./workspace";
 import { registerCovenantRequests } from "./requests";
+import { registerNewContractRequests } from "./new-contract";
 
 
 const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
@@ -412,6 +413,7 @@ export function startServer(connection: Connection, params: InitializeParams): v
     linkFromDisk: (uri) => workspace.link(uri),
     todayFor: (uri) => settings.forDocument(uri).today ?? localDate(),
   });
+  registerNewContractRequests(connection);
 
   documents.listen(connection);
 }

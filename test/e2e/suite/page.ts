@@ -23,7 +23,8 @@ export type { Diagram, FrameText } from "../page-driver";
 
 export async function askPage<T>(action: string, args: Record<string, unknown> = {}, timeoutMs = 25_000): Promise<T> {
   if (!bridge) throw new Error("no page driver: COVENANT_E2E_BRIDGE is not set");
-  const id = `${String(++sequence).padStart(3, "0")}-${action}`;
+  // The extension host's pid keeps the names of a run that reloads its window apart from the first phase's.
+  const id = `${process.pid}-${String(++sequence).padStart(3, "0")}-${action}`;
   const request = path.join(bridge, `${id}.request.json`);
   const response = path.join(bridge, `${id}.response.json`);
   fs.writeFileSync(`${request}.part`, JSON.stringify({ id, action, args }));
