@@ -50,7 +50,7 @@ export class DocumentBuilder {
     private readonly workspace: LspWorkspace,
     private readonly settings: Settings,
     private readonly host: BuilderHost,
-    private readonly options: BuilderOptions = { fixesInDiagnostics: true },
+    private readonly options: BuilderOptions,
   ) {}
 
   /** False until the editor's settings are known: diagnostics published before would be wrong. */
