@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Emacs (Debian `emacs-nox`) with eglot (Debian `elpa-eglot` on Emacs 28; built in from Emacs 29), in batch
-# mode, attached to covenant-language-server: checks the diagnostics and a hover on samples/payroll.covenant.
+# mode, attached to covenant-language-server: checks the diagnostics, a hover and a quick fix on
+# samples/payroll.covenant.
 # Prints one PASS or FAIL line; exit code 0 on PASS.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)

@@ -1,6 +1,7 @@
 -- Headless Neovim attaches covenant-language-server to samples/payroll.covenant, then checks that the
--- diagnostics are exactly the findings the sample's `// expect:` comments name, and that a hover on a
--- role shows its holder. Uses the Neovim 0.7 API (vim.lsp.start_client), which later versions keep.
+-- diagnostics are exactly the findings the sample's `// expect:` comments name, that a hover on a
+-- role shows its holder, and that a quick fix (resolved, as Neovim announces) removes its finding.
+-- Uses the Neovim 0.7 API (vim.lsp.start_client), which later versions keep.
 local root = assert(os.getenv("COVENANT_ROOT"), "COVENANT_ROOT is not set")
 local file = root .. "/samples/payroll.covenant"
 
@@ -67,6 +68,37 @@ local ok, err = pcall(function()
   if not text:find("IT operations", 1, true) or not text:find("Nia Shah", 1, true) then
     return finish(false, "hover on it-ops lacks the role and its holder: " .. text)
   end
-  finish(true, count .. " diagnostics as the sample expects; hover shows the role and its holder")
+  -- The SLA001 quick fix as Neovim takes it: it announces codeAction/resolve, so the list has no edit.
+  local sla001
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.code == "SLA001" then sla001 = d end
+  end
+  if not sla001 then return finish(false, "no SLA001 diagnostic") end
+  local at = { line = sla001.lnum, character = sla001.col }
+  local ask = { textDocument = params.textDocument, range = { start = at, ["end"] = at }, context = { diagnostics = {} } }
+  local action, titles = nil, {}
+  for _, r in pairs(vim.lsp.buf_request_sync(buf, "textDocument/codeAction", ask, 10000) or {}) do
+    for _, a in ipairs(r.result or {}) do
+      table.insert(titles, a.title)
+      if a.title == "Add `window monthly`" then action = a end
+    end
+  end
+  if not action then return finish(false, "no `Add window monthly` quick fix for SLA001 among: " .. table.concat(titles, ", ")) end
+  local resolved = action.edit and "listed with its edit" or "resolved"
+  if not action.edit then
+    for _, r in pairs(vim.lsp.buf_request_sync(buf, "codeAction/resolve", action, 10000) or {}) do
+      if r.result then action = r.result end
+    end
+  end
+  if not action.edit then return finish(false, "codeAction/resolve gave no edit") end
+  vim.lsp.util.apply_workspace_edit(action.edit, "utf-16")
+  local fixed = vim.wait(30000, function()
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      if d.code == "SLA001" then return false end
+    end
+    return true
+  end, 50)
+  if not fixed then return finish(false, "SLA001 still reported after its quick fix") end
+  finish(true, count .. " diagnostics as the sample expects; hover shows the role and its holder; the SLA001 quick fix, " .. resolved .. ", removes it")
 end)
 if not ok then finish(false, tostring(err)) end

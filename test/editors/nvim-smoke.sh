@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Neovim (Debian `neovim`, 0.7 or later), headless, attached to covenant-language-server: checks the
-# diagnostics and a hover on samples/payroll.covenant. Prints one PASS or FAIL line; exit code 0 on PASS.
+# diagnostics, a hover and a quick fix (resolved) on samples/payroll.covenant. Prints one PASS or FAIL
+# line; exit code 0 on PASS.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 command -v nvim >/dev/null || { echo "FAIL nvim-smoke: nvim is not installed (apt-get install neovim)"; exit 1; }

@@ -93,6 +93,7 @@ describe("protocol: diagnostics", function () {
       await Promise.all(sends);
       const last = await client.waitForDiagnostics(uri, 31);
       assert.equal(last.version, 31);
+      // Asserts that nothing more arrives (no older version after the newest): a bounded wait is the only way to see an absence.
       await new Promise((r) => setTimeout(r, 200));
       const published = client.diagnostics.get(uri)!.slice(before);
       const versions = published.map((p) => p.version!);
@@ -183,7 +184,7 @@ describe("protocol: diagnostics", function () {
         assert.ok(config, "a diagnostic about the configuration");
         assert.ok(config.message.includes(path.join(dir, "covenant.json")), config.message);
         assert.ok(codes(p.diagnostics).includes("SLA001"), "the checks still run with default severities");
-        await new Promise((r) => setTimeout(r, 100));
+        await client.waitFor(() => client.messages.some((m) => m.message.includes("covenant.json")) && client.messages.some((m) => m.message.includes("NOPE999")), "the warnings about covenant.json and the setting");
         assert.ok(client.messages.some((m) => m.message.includes("covenant.json")), "a message names the file");
         assert.ok(client.messages.some((m) => m.message.includes("NOPE999")), "a message names the bad setting");
       } finally {

@@ -174,6 +174,48 @@ describe("protocol: faults", function () {
     }
   });
 
+  it("a request before initialize gets ServerNotInitialized (-32002), then initialize works and unknown methods are -32601", async () => {
+    const raw = new RawServer();
+    try {
+      raw.request(5, "textDocument/documentSymbol", { textDocument: { uri: "file:///x.covenant" } });
+      raw.request(6, "covenant/escalationGraph", { uri: "file:///x.covenant" });
+      for (const id of [5, 6]) {
+        const early = await raw.answer(id);
+        assert.equal(early?.error?.code, -32002, `request ${id} before initialize: ${JSON.stringify(early)}`);
+        assert.match(early!.error!.message, /initialize/);
+      }
+      await raw.initialize();
+      assert.ok(await raw.serves(7));
+      raw.request(8, "covenant/doesNotExist", {});
+      assert.equal((await raw.answer(8))?.error?.code, -32601);
+    } finally {
+      raw.stop();
+    }
+  });
+
+  it("a request on an importer that arrives with an edit of the imported file, in one read, is answered from the edited text", async () => {
+    const raw = new RawServer();
+    try {
+      await raw.initialize();
+      const org = 'party acme "Acme" {\n  person jo "Jo"\n  role ops { holder jo level operational }\n}\n';
+      const deal = 'import "org.covenant"\ncontract deal {\n  customer acme\n  party v "V" supplier { person p "P" role r { holder p level operational } }\n  governance { board b { members acme.ops, v.r meets weekly } }\n}\n';
+      const orgUri = "file:///virtual/importing/org.covenant";
+      const dealUri = "file:///virtual/importing/deal.covenant";
+      const open = (uri: string, text: string): Buffer => frame({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { textDocument: { uri, languageId: "covenant", version: 1, text } } });
+      const hover = (id: number): Buffer => frame({ jsonrpc: "2.0", id, method: "textDocument/hover", params: { textDocument: { uri: dealUri }, position: positionAt(deal, deal.indexOf("acme.ops") + 6) } });
+      const shown = async (id: number): Promise<string> => ((await raw.answer(id))?.result as { contents?: { value?: string } } | null)?.contents?.value ?? "";
+      raw.write(Buffer.concat([open(orgUri, org), open(dealUri, deal), hover(30)]));
+      assert.match(await shown(30), /Acme/);
+      // One write: the JSON-RPC layer takes the hover before the org file's own analysis, which is two turns away.
+      const at = positionAt(org, org.indexOf('"Acme"') + 5);
+      const edit = frame({ jsonrpc: "2.0", method: "textDocument/didChange", params: { textDocument: { uri: orgUri, version: 2 }, contentChanges: [{ range: { start: at, end: at }, text: " Holdings" }] } });
+      raw.write(Buffer.concat([edit, hover(31)]));
+      assert.match(await shown(31), /Acme Holdings/);
+    } finally {
+      raw.stop();
+    }
+  });
+
   describe("one server, many faults", () => {
     let client: LspClient;
     let tmp: string;

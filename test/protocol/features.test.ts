@@ -175,7 +175,7 @@ describe("protocol: editing features", function () {
     await client.open("file:///virtual/broken-format.covenant", broken);
     const none = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: "file:///virtual/broken-format.covenant" }, options: { tabSize: 2, insertSpaces: true } });
     assert.deepEqual(none, []);
-    await new Promise((r) => setTimeout(r, 100));
+    await client.waitFor(() => client.messages.some((m) => /syntax error/.test(m.message)), "a warning about the syntax error");
     assert.ok(client.messages.some((m) => /syntax error/.test(m.message)), "the user is told why nothing happened");
   });
 

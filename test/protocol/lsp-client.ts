@@ -79,6 +79,8 @@ export class LspClient {
   init?: InitializeResult;
   stderr = "";
   private waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  /** Called after every notification from the server, for waitFor. */
+  private listeners: (() => void)[] = [];
 
   private constructor(options: StartOptions) {
     this.settings = options.settings ?? {};
@@ -94,9 +96,16 @@ export class LspClient {
         w.resolve(p);
         return false;
       });
+      this.heard();
     });
-    this.connection.onNotification(ShowMessageNotification.type, (p) => this.messages.push(p));
-    this.connection.onNotification(LogMessageNotification.type, (p) => this.logs.push(p.message));
+    this.connection.onNotification(ShowMessageNotification.type, (p) => {
+      this.messages.push(p);
+      this.heard();
+    });
+    this.connection.onNotification(LogMessageNotification.type, (p) => {
+      this.logs.push(p.message);
+      this.heard();
+    });
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === "covenant" ? this.settings : null)));
     this.connection.onRequest(RegistrationRequest.type, () => null);
     this.connection.onRequest(UnregistrationRequest.type, () => null);
@@ -158,6 +167,31 @@ export class LspClient {
   /** The next diagnostics published for `uri` after this call. */
   nextDiagnostics(uri: string, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
     return this.waitForDiagnostics(uri, undefined, timeoutMs);
+  }
+
+  /**
+   * Waits until `condition` holds: checked now and after every diagnostics, message or log the server
+   * sends. Rejects with `what` after `timeoutMs`.
+   */
+  waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (!condition()) return;
+        clearTimeout(timer);
+        this.listeners = this.listeners.filter((l) => l !== check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.listeners = this.listeners.filter((l) => l !== check);
+        reject(new Error(`${what}: not within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.listeners.push(check);
+    });
+  }
+
+  private heard(): void {
+    for (const listener of [...this.listeners]) listener();
   }
 
   /** Opens a file of the fixtures (markers removed); returns its URI, text and marker offsets. */

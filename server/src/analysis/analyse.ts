@@ -1,6 +1,7 @@
 // Runs the governance checks over a linked file and applies the configured severities.
-import type { Finding, Severity } from "../core/findings";
+import type { Finding, Fix, Severity } from "../core/findings";
 import type { Linked } from "../core/link";
+import type { LazyFix } from "./check";
 import { CHECKS } from "./registry";
 
 export type RuleSetting = Severity | "off";
@@ -31,11 +32,18 @@ export function governanceFindings(linked: Linked, options: AnalysisOptions): Fi
         const key = `${check.code} ${f.range.start} ${f.range.end} ${f.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        findings.push({ uri: linked.uri, range: f.range, code: check.code, severity: setting, message: f.message, fix: f.fix });
+        findings.push(withLazyFix({ uri: linked.uri, range: f.range, code: check.code, severity: setting, message: f.message, fix: undefined }, f.fix));
       }
     }
   }
   return findings;
+}
+
+/** `finding.fix` becomes a property laid out on first read and kept: findings stay plain data to their readers. */
+function withLazyFix(finding: Finding, fix: LazyFix | undefined): Finding {
+  if (!fix) return finding;
+  let laidOut: { fix: Fix | undefined } | undefined;
+  return Object.defineProperty(finding, "fix", { enumerable: true, configurable: true, get: () => (laidOut ??= { fix: fix() }).fix });
 }
 
 /** Every finding of a linked file: built-in errors first, then the governance checks, by position. */

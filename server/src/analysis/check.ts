@@ -10,11 +10,14 @@ export interface CheckContext {
   today: string;
 }
 
+/** A quick fix laid out when it is first asked for: the analysis of each keystroke does not build fix text. */
+export type LazyFix = () => Fix | undefined;
+
 /** A finding as a check produces it; the analyser adds the file, code and configured severity. */
 export interface CheckFinding {
   range: Range;
   message: string;
-  fix?: Fix;
+  fix?: LazyFix;
 }
 
 export interface Check {
@@ -37,9 +40,12 @@ export function atName(node: { name?: { range: Range }; keyword: Range }): Range
   return node.name?.range ?? node.keyword;
 }
 
-/** A fix only when the edits could be laid out (a block cut short by a syntax error has none). */
-export function fixOf(title: string, edits: Fix["edits"] | undefined): Fix | undefined {
-  return edits && edits.length > 0 ? { title, edits } : undefined;
+/** A fix only when the edits could be laid out (a block cut short by a syntax error has none); `edits` runs when the fix is asked for. */
+export function fixOf(title: string, edits: () => Fix["edits"] | undefined): LazyFix {
+  return () => {
+    const laidOut = edits();
+    return laidOut && laidOut.length > 0 ? { title, edits: laidOut } : undefined;
+  };
 }
 
 /**

@@ -19,16 +19,22 @@ export class FixText {
   readonly text: string;
   readonly eol: string;
   private readonly tokens: IToken[];
-  private readonly starts: Set<number>;
+  private readonly statementStarts: readonly number[];
+  private startSet: Set<number> | undefined;
   private readonly comments: IToken[];
 
   constructor(linked: Linked) {
     this.text = linked.file.text;
     const parsed = linked.file.parsed;
     this.tokens = parsed.tokens;
-    this.starts = new Set(parsed.statementStarts);
+    this.statementStarts = parsed.statementStarts;
     this.comments = parsed.comments;
     this.eol = lineEnding(this.text);
+  }
+
+  /** Built when a fix is first laid out: checks take a FixText on every analysis, most never use it. */
+  private get starts(): Set<number> {
+    return (this.startSet ??= new Set(this.statementStarts));
   }
 
   lineStart(offset: number): number {

@@ -34,6 +34,11 @@ export interface BuilderHost {
   warnOnce(message: string): void;
 }
 
+export interface BuilderOptions {
+  /** Put each finding's quick fix in its diagnostic's data (clients that do not resolve code actions). */
+  fixesInDiagnostics: boolean;
+}
+
 export class DocumentBuilder {
   private readonly built = new Map<string, BuiltDocument>();
   /** The last analysis of each document that had a contract: completion's names when typing breaks the tree. */
@@ -45,6 +50,7 @@ export class DocumentBuilder {
     private readonly workspace: LspWorkspace,
     private readonly settings: Settings,
     private readonly host: BuilderHost,
+    private readonly options: BuilderOptions,
   ) {}
 
   /** False until the editor's settings are known: diagnostics published before would be wrong. */
@@ -81,13 +87,21 @@ export class DocumentBuilder {
   }
 
   /** A file the document imports changed: its analysis no longer holds. */
-  invalidate(uri: string): void {
+  private invalidate(uri: string): void {
     const b = this.built.get(uri);
     if (b) b.stale = true;
   }
 
+  /** `uri` changed (in the editor, on disk, or by closing): every open document that imports it is checked again. */
+  recheckImporters(uri: string): void {
+    for (const importer of this.importersOf(uri)) {
+      this.invalidate(importer);
+      this.schedule(importer);
+    }
+  }
+
   /** Open documents that import `uri`, directly or not (or whose import of it failed). */
-  dependentsOf(uri: string): string[] {
+  private importersOf(uri: string): string[] {
     const out: string[] = [];
     for (const [other, b] of this.built) {
       if (other === uri || !this.documents.get(other)) continue;
@@ -151,13 +165,12 @@ export class DocumentBuilder {
     const diagnostics: Diagnostic[] = [];
     let analysis: DocumentAnalysis | undefined;
     try {
-      this.workspace.changed(uri, text);
       const linked = this.workspace.link(uri);
       if (linked) {
         const today = settings.today ?? localDate();
         const findings = allFindings(linked, { today, rules: settings.rules });
         analysis = { uri, version: doc.version, text, linked, findings, today };
-        for (const f of findings) if (f.uri === uri) diagnostics.push(toDiagnostic(doc, f));
+        for (const f of findings) if (f.uri === uri) diagnostics.push(toDiagnostic(doc, f, this.options.fixesInDiagnostics));
         if (linked.contracts.length > 0) this.lastWithContracts.set(uri, analysis);
       }
     } catch (e) {

@@ -22,7 +22,7 @@ export function initializeResult(): InitializeResult {
       semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, "source.fixAll.covenant"] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, "source.fixAll.covenant"], resolveProvider: true },
       inlayHintProvider: true,
       codeLensProvider: { resolveProvider: false },
       documentLinkProvider: { resolveProvider: false },

@@ -25,14 +25,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const SOURCE = "covenant";
 
-/** What a diagnostic carries for code actions: the finding's quick fix, offsets into the document's version. */
+/** What a diagnostic carries: its code, and for clients that do not resolve code actions the finding's quick fix (offsets into the document's version). */
 export interface DiagnosticData {
   code: string;
   fix?: Finding["fix"];
 }
 
-export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
-  const data: DiagnosticData = { code: f.code, fix: f.fix };
+/** `withFix`: lay out the finding's quick fix now (it is otherwise computed only when a code action asks for it). */
+export function toDiagnostic(doc: TextDocument, f: Finding, withFix = true): Diagnostic {
+  const data: DiagnosticData = withFix ? { code: f.code, fix: fixOrNone(f) } : { code: f.code };
   return {
     range: toRange(doc, f.range),
     severity: SEVERITY[f.severity],
@@ -42,4 +43,13 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     message: f.message,
     data,
   };
+}
+
+/** A fix whose layout fails costs that fix, not the document its diagnostics. */
+function fixOrNone(f: Finding): Finding["fix"] {
+  try {
+    return f.fix;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,8 @@
 // Entry of `covenant-language-server` (dist/server.js): `--stdio` for Neovim, Emacs, Helix and the like,
 // `--node-ipc` when VS Code starts it. With no transport named, stdio.
-import { createConnection, InitializeParams, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node";
+import {
+  createConnection, ErrorCodes, InitializeParams, ProposedFeatures, ResponseError, StreamMessageReader, StreamMessageWriter,
+} from "vscode-languageserver/node";
 import { format } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { initializeResult, SERVER_VERSION } from "./capabilities";
@@ -50,7 +52,14 @@ if (args.includes("--version") || args.includes("-v")) {
   // A bug that escapes a handler is logged; the server keeps serving the other documents.
   process.on("uncaughtException", (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
   process.on("unhandledRejection", (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
+  let initializeReceived = false;
+  // Requests with no handler of their own: before `initialize`, LSP's ServerNotInitialized; after, unknown.
+  connection.onRequest((method) => {
+    if (!initializeReceived) throw new ResponseError(ErrorCodes.ServerNotInitialized, `the server is not initialized yet: send initialize before ${method}`);
+    throw new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
+  });
   connection.onInitialize((params: InitializeParams) => {
+    initializeReceived = true;
     // Answer first, then load the parser, the checks and the simulator (two turns of the event loop: the
     // answer is written on the first). Messages that arrive meanwhile wait in the queue for the handlers.
     setImmediate(() =>

@@ -30,6 +30,8 @@ describe("quick fix DSP001 (handshake.covenant)", () => {
       document.uri,
       dsp001.range,
       vscode.CodeActionKind.QuickFix.value,
+      // the server sends quick fixes without their edits to VS Code; the lightbulb resolves the one picked, this command only those counted here
+      10,
     );
     // the command's results do not carry CodeAction.diagnostics, so the fix is known by its title
     const fix = (actions ?? []).find((a) => /dispute/i.test(a.title) && !/^fix all/i.test(a.title));

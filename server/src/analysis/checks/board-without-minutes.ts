@@ -25,7 +25,7 @@ export const boardWithoutMinutes: Check = {
       out.push({
         range: atName(board),
         message: `board '${board.name?.text ?? ""}' has no minutes: nobody records what it decides`,
-        fix: who ? fixOf(`Add \`${minutes}\``, fixText(linked).insertInOrder(board, "board", "minutes", [line(minutes)])) : undefined,
+        fix: who ? fixOf(`Add \`${minutes}\``, () => fixText(linked).insertInOrder(board, "board", "minutes", [line(minutes)])) : undefined,
       });
     }
     return out;

@@ -30,7 +30,7 @@ export const businessTimeWithoutCalendar: Check = {
       return [{
         range: atContract(c),
         message: `contract '${c.name?.text ?? ""}' counts business days or hours but has no calendar: no time zone, no public holidays`,
-        fix: fixOf(title, before === undefined ? fix.insert(c, [calendar], { separate: true }) : fix.insert(c, [[...calendar, ""]], { before })),
+        fix: fixOf(title, () => before === undefined ? fix.insert(c, [calendar], { separate: true }) : fix.insert(c, [[...calendar, ""]], { before })),
       }];
     }
     const info = contract.calendar;
@@ -48,7 +48,7 @@ export const businessTimeWithoutCalendar: Check = {
       range,
       message: `the contract counts business days or hours, but its calendar${cal.name ? ` '${cal.name.text}'` : ""} has ${what}`,
       // A calendar declared in another file is fixed there.
-      fix: info.uri === linked.uri ? fixOf(title, fix.insertInOrder(cal, "calendar", cal.timezone ? "holidays" : "timezone", missing)) : undefined,
+      fix: info.uri === linked.uri ? fixOf(title, () => fix.insertInOrder(cal, "calendar", cal.timezone ? "holidays" : "timezone", missing)) : undefined,
     }];
   },
 };

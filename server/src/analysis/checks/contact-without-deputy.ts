@@ -39,6 +39,5 @@ function addDeputy(linked: Linked, lc: LinkedContract, role: RoleInfo, today: st
   if (role.decl.uri !== lc.uri) return undefined;
   const candidate = [...role.party.people.values()].find((p) => p !== role.holder && !p.person.incomplete && !hasLeft(p, today));
   if (!candidate) return undefined;
-  const edits = fixText(linked).insertInOrder(role.role, "role", "deputy", [line(`deputy ${candidate.decl.name}`)]);
-  return fixOf(`Make ${candidate.decl.name} the deputy of ${role.decl.name}`, edits);
+  return fixOf(`Make ${candidate.decl.name} the deputy of ${role.decl.name}`, () => fixText(linked).insertInOrder(role.role, "role", "deputy", [line(`deputy ${candidate.decl.name}`)]));
 }

@@ -34,7 +34,7 @@ export const criticalServiceWithoutExpeditedLadder: Check = {
       out.push({
         range: atName(service),
         message: `critical service '${service.name?.text ?? ""}' has no expedited escalation ladder (applies-to criticality critical)`,
-        fix: fixOf("Add an expedited ladder for critical services", fixText(linked).insert(c, [ladder], { separate: true })),
+        fix: fixOf("Add an expedited ladder for critical services", () => fixText(linked).insert(c, [ladder], { separate: true })),
       });
     }
     return out;

@@ -20,10 +20,11 @@ export const criticalServiceWithoutInterim: Check = {
     for (const service of contract.contract.services) {
       if (service.incomplete || service.criticality?.text !== "critical" || !service.name) continue;
       if (continuity.interims.some((i) => i.service?.text === service.name!.text)) continue;
+      const name = service.name.text;
       out.push({
         range: atName(service),
-        message: `critical service '${service.name.text}' has no interim arrangement in the continuity block (step-in, fallback or escrow)`,
-        fix: fixOf(`Add \`interim ${service.name.text} step-in\``, fixText(linked).insertInOrder(continuity, "continuity", "interim", [line(`interim ${service.name.text} step-in`)])),
+        message: `critical service '${name}' has no interim arrangement in the continuity block (step-in, fallback or escrow)`,
+        fix: fixOf(`Add \`interim ${name} step-in\``, () => fixText(linked).insertInOrder(continuity, "continuity", "interim", [line(`interim ${name} step-in`)])),
       });
     }
     return out;

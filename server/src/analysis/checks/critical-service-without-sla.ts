@@ -29,7 +29,7 @@ export const criticalServiceWithoutSla: Check = {
       out.push({
         range: atName(service),
         message: `${level} service '${service.name?.text ?? ""}' has no service level`,
-        fix: fixOf("Add a service-level skeleton", fixText(linked).insertInOrder(service, "service", "sla", [sla])),
+        fix: fixOf("Add a service-level skeleton", () => fixText(linked).insertInOrder(service, "service", "sla", [sla])),
       });
     }
     return out;

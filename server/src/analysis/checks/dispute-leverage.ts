@@ -24,11 +24,12 @@ export const disputeLeverage: Check = {
     const out: CheckFinding[] = [];
     for (const l of LEVERAGE) {
       const setting = block[l.field];
-      if (!setting?.value || setting.value.text !== l.allows) continue;
+      const value = setting?.value;
+      if (!setting || !value || value.text !== l.allows) continue;
       out.push({
         range: setting.range,
         message: `\`${l.keyword} ${l.allows}\` lets a dispute be used as leverage`,
-        fix: fixOf(`Replace with \`${l.keyword} ${l.forbids}\``, fixText(linked).replace(setting.value.range, l.forbids)),
+        fix: fixOf(`Replace with \`${l.keyword} ${l.forbids}\``, () => fixText(linked).replace(value.range, l.forbids)),
       });
     }
     return out;

@@ -29,7 +29,7 @@ export const formalStepMissingFields: Check = {
       out.push({
         range: step.keyword,
         message: `${step.step} has no ${missing.join(" and no ")}: name ${missing.length > 1 ? "them" : "it"} so the forum is not itself disputed`,
-        fix: fixOf(`Add ${missing.join(" and ")} to the ${step.step} step`, fixText(linked).insert(step, fields)),
+        fix: fixOf(`Add ${missing.join(" and ")} to the ${step.step} step`, () => fixText(linked).insert(step, fields)),
       });
     }
     return out;

@@ -23,9 +23,11 @@ export const formalStepWithoutMediation: Check = {
     if (!first || (first.step !== "arbitration" && first.step !== "litigation")) return [];
     const before = dispute.steps.slice(0, dispute.steps.indexOf(first));
     if (before.some((s) => GENTLE.includes(s.step))) return [];
-    const fix = fixText(linked);
     const mediation = dispute.steps.find((s) => s.step === "mediation");
-    const edits = mediation ? moveBefore(fix, dispute, mediation, first) : fix.insert(dispute, [block("mediation", [line('provider "…"'), line("start within 20 business days")])], { before: first.keyword.start });
+    const edits = (): TextEdit[] | undefined => {
+      const fix = fixText(linked);
+      return mediation ? moveBefore(fix, dispute, mediation, first) : fix.insert(dispute, [block("mediation", [line('provider "…"'), line("start within 20 business days")])], { before: first.keyword.start });
+    };
     return [{
       range: first.keyword,
       message: `the first formal dispute step is ${first.step}, with no mediation, adjudication or expert determination before it`,

@@ -24,7 +24,7 @@ export const ladderWithoutExecutives: Check = {
       out.push({
         range: atName(ladder),
         message: `no tier of ladder '${ladder.name?.text ?? ""}' is at executive level: the matter leaves for a formal process before executives have tried to settle it`,
-        fix: fixOf("Add an executive tier", fixText(linked).insert(ladder, [tier], { before })),
+        fix: fixOf("Add an executive tier", () => fixText(linked).insert(ladder, [tier], { before })),
       });
     }
     return out;

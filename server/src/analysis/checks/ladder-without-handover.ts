@@ -25,13 +25,14 @@ export const ladderWithoutHandover: Check = {
         out.push({
           range: atName(ladder),
           message: `ladder '${ladder.name?.text ?? ""}' has no \`then\`: it does not say which dispute step takes over after its last tier`,
-          fix: first ? fixOf(`Add \`then ${first.step}\``, fix.insertInOrder(ladder, "escalation", "then", [line(`then ${first.step}`)])) : undefined,
+          fix: first ? fixOf(`Add \`then ${first.step}\``, () => fix.insertInOrder(ladder, "escalation", "then", [line(`then ${first.step}`)])) : undefined,
         });
       } else if (!c.dispute.incomplete && !c.dispute.steps.some((s) => s.step === ladder.then!.text)) {
+        const then = ladder.then;
         out.push({
           range: atName(ladder),
           message: `ladder '${ladder.name?.text ?? ""}' hands over to '${ladder.then.text}', which the dispute block does not have`,
-          fix: first ? fixOf(`Hand over to ${first.step}`, fix.replace(ladder.then.range, first.step)) : undefined,
+          fix: first ? fixOf(`Hand over to ${first.step}`, () => fix.replace(then.range, first.step)) : undefined,
         });
       }
     }

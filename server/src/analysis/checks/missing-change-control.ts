@@ -22,7 +22,7 @@ export const missingChangeControl: Check = {
       return [{
         range: atContract(c),
         message: `contract '${c.name?.text ?? ""}' has no change-control block: changes have no agreed route`,
-        fix: lines ? fixOf("Add a change-control skeleton", fixText(linked).insert(c, [block("change-control", [line("requests written"), ...lines])], { separate: true })) : undefined,
+        fix: lines ? fixOf("Add a change-control skeleton", () => fixText(linked).insert(c, [block("change-control", [line("requests written"), ...lines])], { separate: true })) : undefined,
       }];
     }
     const cc = c.changeControl;
@@ -34,7 +34,7 @@ export const missingChangeControl: Check = {
     return [{
       range: cc.keyword,
       message: `the change-control block has ${missing}`,
-      fix: fixOf("Complete the change-control block", complete(linked, contract, noAssess, noApprove, today)),
+      fix: fixOf("Complete the change-control block", () => complete(linked, contract, noAssess, noApprove, today)),
     }];
   },
 };

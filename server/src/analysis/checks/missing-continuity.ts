@@ -1,4 +1,5 @@
 // CNT001: nothing says the service goes on during a dispute.
+import type { TextEdit } from "../../core/findings";
 import type { Check } from "../check";
 import { atContract, bodyBroken, fixOf } from "../check";
 import { block, fixText, line } from "../edits";
@@ -21,14 +22,13 @@ export const missingContinuity: Check = {
       return [{
         range: atContract(c),
         message: `contract '${c.name?.text ?? ""}' has no continuity block: nothing says the services continue during a dispute`,
-        fix: fixOf("Add a continuity block (services continue, suspension forbidden)", fix.insert(c, [continuity], { separate: true })),
+        fix: fixOf("Add a continuity block (services continue, suspension forbidden)", () => fix.insert(c, [continuity], { separate: true })),
       }];
     }
     const block_ = c.continuity;
     if (block_.incomplete || block_.services?.value?.text === "continue") return [];
-    const edits = block_.services?.value
-      ? fix.replace(block_.services.value.range, "continue")
-      : fix.insertInOrder(block_, "continuity", "services", [line("services continue")]);
+    const value = block_.services?.value;
+    const edits = (): TextEdit[] | undefined => (value ? fix.replace(value.range, "continue") : fix.insertInOrder(block_, "continuity", "services", [line("services continue")]));
     return [{
       range: block_.keyword,
       message: block_.services ? "the continuity block lets the supplier suspend services during a dispute: it lacks `services continue`" : "the continuity block lacks `services continue`",

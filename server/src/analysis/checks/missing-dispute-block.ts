@@ -23,7 +23,7 @@ export const missingDisputeBlock: Check = {
     return [{
       range: atContract(c),
       message: `contract '${c.name?.text ?? ""}' has no dispute block: say how a disagreement is settled (notice, mediation, then arbitration or courts)`,
-      fix: fixOf("Add a dispute block (mediation, then arbitration)", fixText(linked).insert(c, [dispute], { separate: true })),
+      fix: fixOf("Add a dispute block (mediation, then arbitration)", () => fixText(linked).insert(c, [dispute], { separate: true })),
     }];
   },
 };

@@ -23,7 +23,7 @@ export const missingEarlyWarning: Check = {
       return [{
         range: atContract(c),
         message: `contract '${c.name?.text ?? ""}' has no early-warning block: nothing watches for a dispute in the making`,
-        fix: fixOf("Add the common early-warning signals", fix.insert(c, [block("early-warning", signals)], { separate: true })),
+        fix: fixOf("Add the common early-warning signals", () => fix.insert(c, [block("early-warning", signals)], { separate: true })),
       }];
     }
     const ew = c.earlyWarning;
@@ -31,7 +31,7 @@ export const missingEarlyWarning: Check = {
     return [{
       range: ew.keyword,
       message: "the early-warning block names no signal to watch for",
-      fix: fixOf("Add the common early-warning signals", fix.insertInOrder(ew, "early-warning", "signal", signals)),
+      fix: fixOf("Add the common early-warning signals", () => fix.insertInOrder(ew, "early-warning", "signal", signals)),
     }];
   },
 };

@@ -21,7 +21,7 @@ export const missingExitAssistance: Check = {
       return [{
         range: atContract(c),
         message: `contract '${c.name?.text ?? ""}' has no termination block: nothing says how the service is handed over at the end`,
-        fix: fixOf("Add an exit skeleton (exit plan, exit assistance, data return)", fix.insert(c, [termination], { separate: true })),
+        fix: fixOf("Add an exit skeleton (exit plan, exit assistance, data return)", () => fix.insert(c, [termination], { separate: true })),
       }];
     }
     const t = c.termination;
@@ -29,7 +29,7 @@ export const missingExitAssistance: Check = {
     return [{
       range: t.keyword,
       message: "the termination block has no exit-assistance period",
-      fix: fixOf("Add `exit-assistance 6 months`", fix.insertInOrder(t, "termination", "exit-assistance", [line("exit-assistance 6 months")])),
+      fix: fixOf("Add `exit-assistance 6 months`", () => fix.insertInOrder(t, "termination", "exit-assistance", [line("exit-assistance 6 months")])),
     }];
   },
 };

@@ -27,13 +27,13 @@ export const missingJointBoard: Check = {
         out.push({
           range: atContract(c),
           message: `contract '${c.name?.text ?? ""}' has no governance board: the parties have no regular meeting`,
-          fix: fixOf("Add weekly operational, monthly service and quarterly executive boards", addBoards(linked, contract, today)),
+          fix: fixOf("Add weekly operational, monthly service and quarterly executive boards", () => addBoards(linked, contract, today)),
         });
       } else if (contract.customer && contract.supplier && !boards.some((b) => hasBothSides(contract, b)) && boards.every((b) => b.members.every((m) => contract.roleOf.has(m)))) {
         out.push({
           range: atContract(c),
           message: `no governance board of contract '${c.name?.text ?? ""}' has members from both ${contract.customer.decl.name} and ${contract.supplier.decl.name}`,
-          fix: fixOf("Add weekly operational, monthly service and quarterly executive boards", addBoards(linked, contract, today)),
+          fix: fixOf("Add weekly operational, monthly service and quarterly executive boards", () => addBoards(linked, contract, today)),
         });
       }
     }
@@ -42,7 +42,7 @@ export const missingJointBoard: Check = {
       out.push({
         range: atName(b),
         message: `board '${b.name?.text ?? ""}' has no meeting cadence (meets)`,
-        fix: fixOf("Add `meets monthly`", fixText(linked).insertInOrder(b, "board", "meets", [line("meets monthly")])),
+        fix: fixOf("Add `meets monthly`", () => fixText(linked).insertInOrder(b, "board", "meets", [line("meets monthly")])),
       });
     }
     return out;

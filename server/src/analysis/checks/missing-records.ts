@@ -1,4 +1,5 @@
 // REC001: no records clause, or one that does not keep decisions, change requests and minutes.
+import type { TextEdit } from "../../core/findings";
 import type { Check } from "../check";
 import { atContract, bodyBroken, fixOf } from "../check";
 import { block, fixText, line } from "../edits";
@@ -22,7 +23,7 @@ export const missingRecords: Check = {
       return [{
         range: atContract(c),
         message: `contract '${c.name?.text ?? ""}' has no records block: decisions, change requests and minutes are not kept`,
-        fix: fixOf("Add a records block", fix.insert(c, [block("records", [line(`keep ${REQUIRED.join(", ")}`)])], { separate: true })),
+        fix: fixOf("Add a records block", () => fix.insert(c, [block("records", [line(`keep ${REQUIRED.join(", ")}`)])], { separate: true })),
       }];
     }
     const records = c.records;
@@ -31,7 +32,7 @@ export const missingRecords: Check = {
     const missing = REQUIRED.filter((r) => !kept.has(r));
     if (missing.length === 0) return [];
     const last = records.keep.reduce<typeof records.keep[number] | undefined>((a, k) => (!a || k.range.end > a.range.end ? k : a), undefined);
-    const edits = last ? fix.insertAt(last.range.end, `, ${missing.join(", ")}`) : fix.insertInOrder(records, "records", "keep", [line(`keep ${missing.join(", ")}`)]);
+    const edits = (): TextEdit[] | undefined => last ? fix.insertAt(last.range.end, `, ${missing.join(", ")}`) : fix.insertInOrder(records, "records", "keep", [line(`keep ${missing.join(", ")}`)]);
     return [{
       range: records.keyword,
       message: `the records block does not keep ${missing.join(", ")}`,

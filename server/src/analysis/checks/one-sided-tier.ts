@@ -23,13 +23,12 @@ export const oneSidedTier: Check = {
         const level = tierLevel(contract, tier).level;
         const proposals = missing.map((side) => ({ side, role: level && contract[side] ? rolesAtLevel(contract[side]!, level, today)[0] : undefined }));
         const complete = proposals.every((p) => p.role);
-        const fix = complete
-          ? fixText(linked).insertInOrder(tier, "tier", missing[0], proposals.map((p) => line(`${p.side} ${p.role!.decl.name}`)))
-          : undefined;
         out.push({
           range: atName(tier),
           message: `tier '${tier.name?.text ?? ""}' names no ${missing.join(" and no ")} contact: ${missing.length > 1 ? "neither side has" : `the ${missing[0]} has`} nobody at this step`,
-          fix: fixOf(`Add the ${missing.join(" and ")} ${level ?? ""} role`.replace(/  +/g, " "), fix),
+          fix: complete
+            ? fixOf(`Add the ${missing.join(" and ")} ${level ?? ""} role`.replace(/  +/g, " "), () => fixText(linked).insertInOrder(tier, "tier", missing[0], proposals.map((p) => line(`${p.side} ${p.role!.decl.name}`))))
+            : undefined,
         });
       }
     }

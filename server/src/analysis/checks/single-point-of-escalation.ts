@@ -33,7 +33,7 @@ export const singlePointOfEscalation: Check = {
       return [{
         range: atContract(c),
         message: `contract '${c.name?.text ?? ""}' has no escalation ladder: a single point of escalation`,
-        fix: fixOf("Add an escalation ladder (operational, management, executive)", fix.insert(c, [ladder], { separate: true })),
+        fix: fixOf("Add an escalation ladder (operational, management, executive)", () => fix.insert(c, [ladder], { separate: true })),
       }];
     }
     const out: CheckFinding[] = [];
@@ -42,7 +42,7 @@ export const singlePointOfEscalation: Check = {
       out.push({
         range: atName(ladder),
         message: `ladder '${ladder.name?.text ?? ""}' has ${ladder.tiers.length === 0 ? "no tier" : "a single tier"}: a single point of escalation`,
-        fix: fixOf("Add tiers up to operational, management, executive", addTiers(linked, contract, ladder, today)),
+        fix: fixOf("Add tiers up to operational, management, executive", () => addTiers(linked, contract, ladder, today)),
       });
     }
     return out;

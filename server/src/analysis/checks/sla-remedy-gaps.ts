@@ -1,4 +1,5 @@
 // SLA003: credits without a cap, or a critical service's credits without a chronic-breach clause.
+import type { TextEdit } from "../../core/findings";
 import type { Check, CheckFinding } from "../check";
 import { atName, fixOf } from "../check";
 import { fixText, line } from "../edits";
@@ -23,7 +24,7 @@ export const slaRemedyGaps: Check = {
         const fix = fixText(linked);
         const cap = line("cap 20%");
         const chronic = line("chronic 3 breaches within 6 months -> terminate");
-        const edits = noCap && noChronic
+        const edits = (): TextEdit[] | undefined => noCap && noChronic
           ? fix.insertInOrder(sla, "sla", "cap", [cap, chronic])
           : noCap ? fix.insertInOrder(sla, "sla", "cap", [cap]) : fix.insertInOrder(sla, "sla", "chronic", [chronic]);
         const gaps = [noCap && "no cap", noChronic && "no chronic-breach clause for a critical service"].filter(Boolean).join(" and ");

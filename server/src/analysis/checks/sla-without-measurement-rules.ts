@@ -26,7 +26,7 @@ export const slaWithoutMeasurementRules: Check = {
           range: atName(sla),
           message: `sla '${sla.name?.text ?? ""}' of service '${service.name?.text ?? ""}' has ${missing}`,
           fix: complete
-            ? fixOf(sla.measuredBy ? "Add an exclusion" : `Add \`measured-by ${supplier!.decl.name}\``, fixText(linked).insertInOrder(sla, "sla", sla.excludes.length === 0 ? "exclude" : "measured-by", lines))
+            ? fixOf(sla.measuredBy ? "Add an exclusion" : `Add \`measured-by ${supplier!.decl.name}\``, () => fixText(linked).insertInOrder(sla, "sla", sla.excludes.length === 0 ? "exclude" : "measured-by", lines))
             : undefined,
         });
       }

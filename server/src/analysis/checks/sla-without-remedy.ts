@@ -21,7 +21,7 @@ export const slaWithoutRemedy: Check = {
         out.push({
           range: atName(sla),
           message: `sla '${sla.name?.text ?? ""}' of service '${service.name?.text ?? ""}' has no remedy: no credit and no chronic-breach clause`,
-          fix: fixOf(`Add \`${credit}\``, fixText(linked).insertInOrder(sla, "sla", "credit", [line(credit)])),
+          fix: fixOf(`Add \`${credit}\``, () => fixText(linked).insertInOrder(sla, "sla", "credit", [line(credit)])),
         });
       }
     }

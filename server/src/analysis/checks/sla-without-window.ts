@@ -19,7 +19,7 @@ export const slaWithoutWindow: Check = {
         out.push({
           range: atName(sla),
           message: `sla '${sla.name?.text ?? ""}' of service '${service.name?.text ?? ""}' has no measurement window`,
-          fix: fixOf("Add `window monthly`", fixText(linked).insertInOrder(sla, "sla", "window", [line("window monthly")])),
+          fix: fixOf("Add `window monthly`", () => fixText(linked).insertInOrder(sla, "sla", "window", [line("window monthly")])),
         });
       }
     }

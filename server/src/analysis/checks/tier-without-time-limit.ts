@@ -19,7 +19,7 @@ export const tierWithoutTimeLimit: Check = {
         out.push({
           range: atName(tier),
           message: `tier '${tier.name?.text ?? ""}' of ladder '${ladder.name?.text ?? ""}' has no time limit (within): the ladder can stall here`,
-          fix: fixOf("Add `within 10 business days`", fixText(linked).insertInOrder(tier, "tier", "within", [line("within 10 business days")])),
+          fix: fixOf("Add `within 10 business days`", () => fixText(linked).insertInOrder(tier, "tier", "within", [line("within 10 business days")])),
         });
       }
     }
