@@ -5,12 +5,13 @@ import { runCheck } from "./check";
 import { runFormat } from "./format";
 import { runSimulate } from "./simulate";
 import { runPreview } from "./preview";
+import { scheduleCommand } from "./schedule";
 
 export interface Command {
   name: string;
   usage: string;
   options: NonNullable<ParseArgsConfig["options"]>;
-  run(ctx: CliContext, values: Record<string, string | boolean | undefined>, positionals: string[]): number;
+  run(ctx: CliContext, values: Record<string, string | boolean | undefined>, positionals: string[]): number | Promise<number>;
 }
 
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === "string" ? v : undefined);
@@ -53,4 +54,5 @@ export const commands: Command[] = [
     run: (ctx, v, files) =>
       runPreview(ctx, { files, ladder: str(v.ladder), contract: str(v.contract), format: str(v.format), today: str(v.today), config: str(v.config) }),
   },
+  scheduleCommand,
 ];

@@ -171,6 +171,8 @@ export interface Service extends NodeBase {
   criticality?: Word;
   owner?: Ref;
   slas: Sla[];
+  /** `fee 12000 GBP monthly`: the charge for the service (language.md, version 2). */
+  fee?: { amount: NumberValue; currency: Name; per: Word; range: Range };
 }
 
 export interface Metric {
