@@ -5,6 +5,7 @@ import { registerEscalationCommands } from "./escalation-commands";
 import { EscalationViews } from "./escalation-views";
 import { CovenantServer } from "./language-server";
 import { registerFindingStatus } from "./status";
+import { registerScheduleCommands } from "./schedule-commands";
 
 let server: CovenantServer | undefined;
 
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   registerEscalationCommands(context, server, views);
   registerFindingStatus(context);
+  registerScheduleCommands(context, server);
 
   void server.start();
 }

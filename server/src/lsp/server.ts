@@ -27,6 +27,7 @@ import { toOffsets, toRange } from "./convert";
 import { Settings } from "./settings";
 import { LspWorkspace } from "./workspace";
 import { registerCovenantRequests } from "./requests";
+import { registerScheduleRequest } from "./schedule";
 
 
 const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
@@ -411,6 +412,16 @@ export function startServer(connection: Connection, params: InitializeParams): v
     docFor,
     linkFromDisk: (uri) => workspace.link(uri),
     todayFor: (uri) => settings.forDocument(uri).today ?? localDate(),
+  });
+  registerScheduleRequest(connection, {
+    source: (uri) => {
+      const a = analysed(uri);
+      if (a) return { linked: a.analysis.linked, today: a.analysis.today };
+      const linked = workspace.link(uri);
+      return linked && { linked, today: settings.forDocument(uri).today ?? localDate() };
+    },
+    read: (uri) => workspace.load(uri)?.text,
+    today: () => localDate(),
   });
 
   documents.listen(connection);

@@ -2,7 +2,7 @@
 // that they survive a lawyer's edits, real tables with repeated header rows, each ladder drawn as a table of
 // boxes and arrows, and the fingerprint in the custom properties and the footer. Large: loaded only on demand.
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table,
+  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, ShadingType, Table,
   TableCell, TableRow, TextRun, WidthType,
 } from "docx";
 import type { GraphLadder, GraphTier, Contact } from "../simulate/graph";
@@ -26,7 +26,7 @@ export async function renderDocx(schedule: Schedule, stamp: ScheduleStamp): Prom
 
 function documentOf(s: Schedule, stamp: ScheduleStamp, hash: string): Document {
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`Governance schedule: ${s.title}`)] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 240, line: 240, lineRule: LineRuleType.AUTO }, children: [new TextRun(`Governance schedule: ${s.title}`)] }),
   ];
   for (const n of s.notes) children.push(...block({ kind: "note", text: n }));
   children.push(table(["Particular", "Provision"], s.particulars, true));
@@ -113,21 +113,34 @@ function cellParagraphs(text: string, bold: boolean, colour?: string): Paragraph
   return [new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text, bold, color: colour })] })];
 }
 
+/** The page's text width in twips (A4 less two 2 cm margins). */
+const TEXT_WIDTH = 11906 - 2 * 1134;
+
+/** Column widths in twips: a keyed table's labels take a quarter, the other columns share the rest. */
+function columnWidths(count: number, keyed: boolean): number[] {
+  if (!keyed || count < 2) return Array.from({ length: count }, () => Math.floor(TEXT_WIDTH / count));
+  const key = Math.floor(TEXT_WIDTH * (count === 2 ? 0.3 : 0.18));
+  return [key, ...Array.from({ length: count - 1 }, () => Math.floor((TEXT_WIDTH - key) / (count - 1)))];
+}
+
 function table(header: readonly string[], rows: readonly (readonly string[])[], keyed?: boolean): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: LINE };
   const borders = { top: border, bottom: border, left: border, right: border };
   const margins = { top: 60, bottom: 60, left: 100, right: 100 };
+  const widths = columnWidths(header.length, !!keyed);
+  const width = (i: number) => ({ size: widths[i], type: WidthType.DXA });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
     rows: [
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: header.map((h) => new TableCell({ borders, margins, shading: { type: ShadingType.CLEAR, color: "auto", fill: HEAD_FILL }, children: cellParagraphs(h, true) })),
+        children: header.map((h, i) => new TableCell({ width: width(i), borders, margins, shading: { type: ShadingType.CLEAR, color: "auto", fill: HEAD_FILL }, children: cellParagraphs(h, true) })),
       }),
       ...rows.map((r) => new TableRow({
         cantSplit: true,
-        children: r.map((x, i) => new TableCell({ borders, margins, children: cellParagraphs(x, !!keyed && i === 0) })),
+        children: r.map((x, i) => new TableCell({ width: width(i), borders, margins, children: cellParagraphs(x, !!keyed && i === 0) })),
       })),
     ],
   });

@@ -20,7 +20,7 @@ export function renderMarkdown(schedule: Schedule, stamp: ScheduleStamp): string
     "---",
     "",
   ].join("\n");
-  return `${front}${body}${MARKDOWN_FOOTER_MARKER}\n\n---\n\n_${escapeMarkdown(footerText(stamp))}_\n`;
+  return `${front}${body}\n${MARKDOWN_FOOTER_MARKER}\n\n---\n\n_${escapeMarkdown(footerText(stamp))}_\n`;
 }
 
 function markdownBody(s: Schedule): string {
