@@ -306,10 +306,12 @@ class ScheduleBuilder {
       const sub = this.sub(clause, `${s.label?.value ?? s.name!.text}`);
       if (s.doc) sub.blocks.push({ kind: "note", text: s.doc });
       const facts: string[] = [];
-      facts.push(s.criticality ? `The service's criticality is ${s.criticality.text}.` : "The agreement gives the service no criticality.");
-      facts.push(s.owner ? `It is owned by the ${this.role(s.owner)}.` : "The agreement names no owner for the service.");
-      facts.push(this.fee(s));
-      sub.blocks.push({ kind: "paragraph", text: facts.join(" ") });
+      const gaps: string[] = [];
+      (s.criticality ? facts : gaps).push(s.criticality ? `The service's criticality is ${s.criticality.text}.` : "The agreement gives the service no criticality.");
+      (s.owner ? facts : gaps).push(s.owner ? `The service is owned by the ${this.role(s.owner)}.` : "The agreement names no owner for the service.");
+      (s.fee ? facts : gaps).push(this.fee(s));
+      if (facts.length) sub.blocks.push({ kind: "paragraph", text: facts.join(" ") });
+      for (const gap of gaps) sub.blocks.push({ kind: "gap", text: gap });
       const slas = this.named(s.slas);
       if (slas.length === 0) {
         sub.blocks.push({ kind: "gap", text: "The agreement makes no provision for a service level for this service." });
