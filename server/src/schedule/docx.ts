@@ -119,7 +119,7 @@ const TEXT_WIDTH = 11906 - 2 * 1134;
 /** Column widths in twips: a keyed table's labels take a quarter, the other columns share the rest. */
 function columnWidths(count: number, keyed: boolean): number[] {
   if (!keyed || count < 2) return Array.from({ length: count }, () => Math.floor(TEXT_WIDTH / count));
-  const key = Math.floor(TEXT_WIDTH * (count === 2 ? 0.3 : 0.18));
+  const key = Math.floor(TEXT_WIDTH * (count === 2 ? 0.3 : 0.24));
   return [key, ...Array.from({ length: count - 1 }, () => Math.floor((TEXT_WIDTH - key) / (count - 1)))];
 }
 
@@ -168,12 +168,12 @@ function box(lines: { text: string; bold?: boolean; colour?: string }[], dashed:
 
 function arrow(tier: GraphTier): TableCell {
   const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
-  const label = tier.within ? `${tier.within}${tier.elapsed && tier.elapsed !== tier.within ? ` (total ${tier.elapsed})` : ""}` : "time not stated";
+  const label = tier.within ? `${tier.within}${tier.elapsed && tier.elapsed !== tier.within ? ` (total ${tier.elapsed})` : ""}` : "";
   return new TableCell({
     borders: { top: none, bottom: none, left: none, right: none },
     children: [
       new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, keepNext: true, children: [new TextRun({ text: "▼", size: 22, color: "57606A" })] }),
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, keepNext: true, children: [new TextRun({ text: `not resolved within ${label}`, italics: true, size: 17, color: MUTED })] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, keepNext: true, children: [new TextRun({ text: label ? `not resolved within ${label}` : "no time limit stated", italics: true, size: 17, color: MUTED })] }),
     ],
   });
 }
