@@ -13,7 +13,7 @@ ${commands.map((c) => "  " + c.usage).join("\n")}
 
 Common options:
   --format F           output format (check: text, json, sarif; simulate: text, json, markdown;
-                       preview: mermaid, svg, markdown)
+                       preview: mermaid, svg, markdown; schedule: docx, html, markdown)
   --today YYYY-MM-DD   analysis date for people who have left (default: today)
   --config FILE        configuration file (default: covenant.json found upward from each file)
   --contract ID        the contract, where a file holds several
