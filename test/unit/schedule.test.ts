@@ -276,6 +276,36 @@ describe("governance schedule", () => {
     });
   });
 
+  describe("any text", () => {
+    it("gives a schedule or a reason for every sample and fixture, broken ones included, and renders it", async function () {
+      this.timeout(60_000);
+      const files: string[] = [];
+      const walk = (dir: string): void => {
+        for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+          const p = path.join(dir, e.name);
+          if (e.isDirectory()) walk(p);
+          else if (e.name.endsWith(".covenant")) files.push(p);
+        }
+      };
+      walk(sample());
+      walk(path.join(sample(), "..", "test", "fixtures"));
+      let scheduled = 0;
+      for (const file of files) {
+        const text = fs.readFileSync(file, "utf8");
+        // Cut the text short too: a half-typed contract is the common case in the editor.
+        for (const t of [text, text.slice(0, Math.floor(text.length / 2))]) {
+          const p = prepareSchedule(linkFiles({ "f.covenant": t }), { ...INPUTS, read: () => undefined });
+          if ("error" in p) continue;
+          scheduled++;
+          assert.equal(p.schedule.clauses.length, 12, file);
+          assert.match((await renderSchedule(p.schedule, p.stamp, "markdown")) as string, /^---\n/, file);
+          assert.match((await renderSchedule(p.schedule, p.stamp, "html")) as string, /<\/main>/, file);
+        }
+      }
+      assert.ok(scheduled > 50, `only ${scheduled} schedules`);
+    });
+  });
+
   describe("the CLI", () => {
     it("writes Markdown to stdout, refuses DOCX to a terminal and an unknown format", async () => {
       const md = await runCliAsync(["schedule", sample("payroll.covenant")]);
