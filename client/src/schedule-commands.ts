@@ -72,10 +72,12 @@ class SchedulePreview implements vscode.Disposable {
   }
 }
 
-function covenantUri(arg: unknown): vscode.Uri | undefined {
+/** The file a command is for: the one it was given, the active Covenant editor, or the active schedule preview's. */
+function covenantUri(arg: unknown, previews: ReadonlyMap<string, SchedulePreview>): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
   const editor = vscode.window.activeTextEditor;
-  return editor?.document.languageId === "covenant" ? editor.document.uri : undefined;
+  if (editor?.document.languageId === "covenant") return editor.document.uri;
+  return [...previews.values()].find((p) => p.panel.active)?.uri;
 }
 
 const EXPORTS: { label: string; description: string; format: Exclude<ScheduleWireFormat, "preview">; ext: string; filter: string }[] = [
@@ -90,7 +92,7 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, serve
   context.subscriptions.push(
     { dispose: () => { for (const p of previews.values()) p.panel.dispose(); } },
     vscode.commands.registerCommand("covenant.previewSchedule", async (arg?: unknown) => {
-      const uri = covenantUri(arg);
+      const uri = covenantUri(arg, previews);
       if (!uri) return void vscode.window.showInformationMessage("Covenant: open a .covenant file to preview its governance schedule.");
       const open = previews.get(uri.toString());
       if (open) return open.panel.reveal(vscode.ViewColumn.Beside, true);
@@ -103,7 +105,7 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, serve
       }
     }),
     vscode.commands.registerCommand("covenant.exportSchedule", async (arg?: unknown) => {
-      const uri = covenantUri(arg);
+      const uri = covenantUri(arg, previews);
       if (!uri) return void vscode.window.showInformationMessage("Covenant: open a .covenant file to export its governance schedule.");
       const choice = await vscode.window.showQuickPick(EXPORTS, { title: "Export the governance schedule as", placeHolder: "Format" });
       if (!choice) return;
