@@ -109,6 +109,16 @@ describe("governance schedule", () => {
       assert.doesNotMatch(annex, /2029/);
     });
 
+    it("shows the `///` documentation of declarations as explanatory notes", () => {
+      const text = fs.readFileSync(sample("northwind.covenant"), "utf8")
+        .replace(`  service idp`, `  /// The identity platform signs every user in.\n  service idp`)
+        .replace(`    tier management {`, `    /// Heads of service meet within a week.\n    tier management {`);
+      const s = buildSchedule(linkFiles({ "n.covenant": text }), { asOf: AS_OF }) as Schedule;
+      assert.deepEqual(s.notes, ["Northwind's managed-workplace agreement with Acme: a contract with no governance findings."]);
+      assert.deepEqual(s.clauses[1].clauses[1].blocks[0], { kind: "note", text: "The identity platform signs every user in." });
+      assert.ok(s.clauses[4].clauses[0].blocks.some((b) => b.kind === "note" && b.text === "Tier management: Heads of service meet within a week."));
+    });
+
     it("shows a service's fee when the model carries one", () => {
       const { linked } = linkSample("northwind.covenant");
       const eud = linked.contracts[0].contract.services[0];

@@ -433,6 +433,7 @@ class ScheduleBuilder {
           ]),
         });
       }
+      for (const t of e?.tiers ?? []) if (t.doc && t.name) sub.blocks.push({ kind: "note", text: `Tier ${words(t.name.text)}: ${t.doc}` });
       const step = l.then;
       if (step) {
         const ref = this.stepClause.get(step);
