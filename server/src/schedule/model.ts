@@ -409,7 +409,11 @@ class ScheduleBuilder {
     });
     const expedited = ladders.filter((l) => l.appliesTo.length > 0);
     const fallback = ladders.find((l) => l.isDefault) ?? ladders.find((l) => l.appliesTo.length === 0);
-    const which = expedited.map((l) => `the ${l.label ?? l.name} ladder (clause ${this.ladderClause.get(l.name)}) applies to matters of ${joinAnd(l.appliesTo)}`);
+    const scope = (a: string): string => {
+      const [dimension, level] = a.split(" ");
+      return dimension === "criticality" ? `services of ${level} criticality` : `issues of ${level} severity`;
+    };
+    const which = expedited.map((l) => `the ${l.label ?? l.name} ladder (clause ${this.ladderClause.get(l.name)}) applies to ${joinAnd(l.appliesTo.map(scope))}`);
     if (fallback) which.push(`the ${fallback.label ?? fallback.name} ladder (clause ${this.ladderClause.get(fallback.name)}) applies to every other matter`);
     if (which.length) clause.blocks.push({ kind: "paragraph", text: sentence(`${which.join("; ")}`.replace(/^t/, "T")) });
     if (!fallback) clause.blocks.push({ kind: "gap", text: "The agreement names no ladder for matters that no expedited ladder covers." });
