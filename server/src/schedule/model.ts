@@ -660,9 +660,9 @@ class ScheduleBuilder {
     const rows: string[][] = [];
     for (let day = span.from; day <= span.to; day = DateTime.fromISO(day).plus({ days: 1 }).toISODate()!) {
       const name = cal.holiday(day);
-      if (name) rows.push([readableDate(day), name === "holiday" ? "Holiday listed in the agreement" : name]);
+      if (name) rows.push([readableDate(day), DAY_NAMES[DateTime.fromISO(day).weekday - 1], name === "holiday" ? "Holiday listed in the agreement" : name]);
     }
-    annex.blocks.push(rows.length ? { kind: "table", header: ["Date", "Holiday"], rows } : { kind: "paragraph", text: "No holidays fall in that period." });
+    annex.blocks.push(rows.length ? { kind: "table", header: ["Date", "Day", "Holiday"], rows } : { kind: "paragraph", text: "No holidays fall in that period." });
     return annex;
   }
 
