@@ -18,13 +18,25 @@ const common = {
   minify,
   legalComments: "none",
   logLevel: "warning",
-  plugins: [holidayData()],
+  plugins: [holidayData(), scheduleDocxApart()],
 };
+
+// The DOCX renderer (the docx package) is its own bundle, loaded by the CLI and the server only when a DOCX is asked for.
+function scheduleDocxApart() {
+  return {
+    name: "schedule-docx-apart",
+    setup(b) {
+      b.onResolve({ filter: /^\.\/docx$/ }, (args) =>
+        /documents[\\/]generate\.ts$/.test(args.importer) ? { path: "./schedule-docx.js", external: true } : undefined);
+    },
+  };
+}
 
 const entries = [
   { in: "server/src/cli/main.ts", out: "dist/cli.js", bin: true },
   { in: "server/src/lsp/main.ts", out: "dist/server.js", bin: true },
   { in: "client/src/extension.ts", out: "dist/extension.js", external: ["vscode"] },
+  { in: "server/src/documents/docx.ts", out: "dist/schedule-docx.js" },
 ];
 
 await Promise.all(

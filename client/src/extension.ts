@@ -7,6 +7,7 @@ import { CovenantServer } from "./language-server";
 import { registerFindingStatus } from "./status";
 import { registerNewContractCommand } from "./new-contract-command";
 import { registerCheckTask } from "./check-task";
+import { registerScheduleCommands } from "./schedule-commands";
 
 let server: CovenantServer | undefined;
 
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerNewContractCommand(context, server);
   registerCheckTask(context);
   context.subscriptions.push(...views.registerSerializers());
+  registerScheduleCommands(context, server);
 
   void server.start();
 }

@@ -9,6 +9,6 @@ export interface Command {
   /** What `covenant NAME --help` prints below the usage line: the command's own options. */
   help?: string;
   options: NonNullable<ParseArgsConfig["options"]>;
-  run(ctx: CliContext, values: Record<string, string | boolean | undefined>, positionals: string[], tokens: ParsedArguments["tokens"]): number;
+  run(ctx: CliContext, values: Record<string, string | boolean | undefined>, positionals: string[], tokens: ParsedArguments["tokens"]): number | Promise<number>;
 }
 

@@ -6,6 +6,7 @@ import { runFormat } from "./format";
 import { runSimulate } from "./simulate";
 import { runPreview } from "./preview";
 import { newCommand } from "./new";
+import { scheduleCommand } from "./schedule";
 
 export type { Command } from "./command";
 
@@ -79,4 +80,5 @@ Exit codes: 0 no error finding, 1 an error finding or too many warnings, 2 the c
       runPreview(ctx, { files, ladder: str(v.ladder), contract: str(v.contract), format: str(v.format), today: str(v.today), config: str(v.config) }),
   },
   newCommand,
+  scheduleCommand,
 ];

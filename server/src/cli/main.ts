@@ -15,7 +15,8 @@ ${commands.map((c) => "  " + c.usage).join("\n")}
 
 Common options:
   --format F           output format (check: text, stylish, json, sarif, junit, gitlab, github;
-                       simulate: text, json, markdown; preview: mermaid, svg, markdown)
+                       simulate: text, json, markdown; preview: mermaid, svg, markdown;
+                       schedule: docx, html, markdown)
   --today YYYY-MM-DD   analysis date for people who have left (default: today)
   --config FILE        configuration file (default: covenant.json found upward from each file)
   --contract ID        the contract, where a file holds several
@@ -25,7 +26,20 @@ Exit codes: 0 no error finding, 1 at least one error finding (or more warnings t
 2 the command could not do its job.
 `;
 
+/** The exit code of a command that finishes at once (every command but a DOCX schedule; see mainAsync). */
 export function main(argv: string[], ctx: CliContext): number {
+  const code = dispatch(argv, ctx);
+  if (typeof code === "number") return code;
+  ctx.err(`covenant: internal error: 'covenant ${argv[0]}' finishes later; run it through mainAsync\n`);
+  return 2;
+}
+
+/** The exit code of any command, including those that finish later (a DOCX schedule is packed asynchronously). */
+export async function mainAsync(argv: string[], ctx: CliContext): Promise<number> {
+  return dispatch(argv, ctx);
+}
+
+function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
   try {
     if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
       ctx.out(HELP);
@@ -51,16 +65,21 @@ export function main(argv: string[], ctx: CliContext): number {
       return 0;
     }
     if (typeof values.today === "string" && !parseDate(values.today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${values.today}'`);
-    return command.run(ctx, values, parsed.positionals, parsed.tokens);
+    const code = command.run(ctx, values, parsed.positionals, parsed.tokens);
+    return typeof code === "number" ? code : code.catch((e: unknown) => failure(ctx, e));
   } catch (e) {
-    if (e instanceof UsageError) {
-      // The message may quote an argument or a name from a file: no raw control character reaches the terminal.
-      ctx.err(`covenant: ${printable(e.message)}\n`);
-      return 2;
-    }
-    ctx.err(`covenant: internal error: ${(e as Error).stack ?? e}\n`);
+    return failure(ctx, e);
+  }
+}
+
+function failure(ctx: CliContext, e: unknown): number {
+  if (e instanceof UsageError) {
+    // The message may quote an argument or a name from a file: no raw control character reaches the terminal.
+    ctx.err(`covenant: ${printable(e.message)}\n`);
     return 2;
   }
+  ctx.err(`covenant: internal error: ${(e as Error).stack ?? e}\n`);
+  return 2;
 }
 
 if (require.main === module) {
@@ -69,11 +88,10 @@ if (require.main === module) {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw e;
   });
-  const code = main(process.argv.slice(2), {
+  void mainAsync(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     colour: shouldColour(!!process.stdout.isTTY, process.env),
     cwd: process.cwd(),
-  });
-  process.exitCode = code;
+  }).then((code) => (process.exitCode = code));
 }

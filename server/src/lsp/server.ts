@@ -12,6 +12,7 @@ import { registerQuickFixes } from "./handlers/quick-fixes";
 import { registerCovenantRequests } from "./requests";
 import { registerNewContractRequests } from "./new-contract";
 import { clientSupport, Session } from "./session";
+import { registerScheduleRequest } from "./schedule";
 
 /**
  * Registers every handler on a connection whose `initialize` request was answered already (main.ts
@@ -32,5 +33,15 @@ export function startServer(connection: Connection, params: InitializeParams): v
     todayFor: (uri) => session.settings.forDocument(uri).today ?? localDate(),
   });
   registerNewContractRequests(connection);
+  registerScheduleRequest(connection, {
+    source: (uri) => {
+      const a = session.analysed(uri);
+      if (a) return { linked: a.analysis.linked, today: a.analysis.today };
+      const linked = session.workspace.link(uri);
+      return linked && { linked, today: session.settings.forDocument(uri).today ?? localDate() };
+    },
+    read: (uri) => session.workspace.load(uri)?.text,
+    today: () => localDate(),
+  });
   session.documents.listen(connection);
 }
