@@ -192,6 +192,7 @@ function writeParty(w: Writer, dice: Dice, variety: boolean, party: GenParty, si
   w.open(`party ${party.name} ${quote(party.label)}${side ? " " + side : ""}`, variety && dice.chance(0.5) ? `${party.label}, as named in the order form.` : undefined);
   for (const p of party.people) {
     if (variety && dice.chance(0.2)) w.line(`person ${p.name} ${quote(p.label)}`);
+    // eslint-disable-next-line no-dupe-else-if -- each chance() is a new throw of the dice
     else if (variety && dice.chance(0.2)) {
       w.open(`person ${p.name} ${quote(p.label)}`);
       w.line(`title ${quote(p.title)}`);

@@ -2,7 +2,7 @@
 // Options: --runs N (default 7), --docs (rewrite the generated section of docs/performance.md),
 // --skip-server, --skip-cli, --skip-bundle, --only ID[,ID] (figure ids, for profiling one figure),
 // --server FILE (another server entry, to compare a change).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -365,7 +365,7 @@ function markdown(report: { date: string; machine: Record<string, string | numbe
     "",
     "| input | lines | bytes |",
     "|---|---|---|",
-    ...Object.entries(inputs).map(([name, i]) => `| ${i.file} | ${i.lines.toLocaleString("en-GB")} | ${i.bytes.toLocaleString("en-GB")} |`),
+    ...Object.values(inputs).map((i) => `| ${i.file} | ${i.lines.toLocaleString("en-GB")} | ${i.bytes.toLocaleString("en-GB")} |`),
   ];
   return lines.join("\n");
 }

@@ -9,7 +9,6 @@ import {
   NewContractRequest,
   NewContractChoices,
   NewContractParams,
-  NewContractResult,
 } from "../../server/src/wire/new-contract";
 import { requestFailure } from "./request-errors";
 

@@ -112,7 +112,7 @@ const handlers: Record<string, Handler> = {
   async frames(page, args) {
     const expected = (args.expect as string[] | undefined) ?? [];
     const deadline = Date.now() + ((args.timeoutMs as number | undefined) ?? 10_000);
-    let texts: FrameText[] = [];
+    let texts: FrameText[];
     for (;;) {
       texts = await readFrames(page);
       if (expected.length === 0 || texts.some((f) => expected.every((e) => f.text.includes(e)))) break;

@@ -12,7 +12,6 @@ const FIXTURES = path.join(ALL_FIXTURES, "workspace");
 const read = (rel: string): string => fs.readFileSync(path.join(FIXTURES, rel), "utf8");
 const MSA = read("msa.covenant");
 const ORG = read("org/acme.covenant");
-const SECOND = read("second.covenant");
 const msaUri = fileUri(path.join(FIXTURES, "msa.covenant"));
 const orgUri = fileUri(path.join(FIXTURES, "org/acme.covenant"));
 const secondUri = fileUri(path.join(FIXTURES, "second.covenant"));

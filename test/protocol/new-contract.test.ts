@@ -33,8 +33,8 @@ describe("protocol: covenant/newContractChoices and covenant/newContract", funct
     });
     assert.equal(result.contract, "fabrikam-contoso-consulting-project");
     assert.equal(result.fileName, "fabrikam-contoso-consulting-project.covenant");
-    assert.match(result.text, /^    timezone "Europe\/Berlin"\n    workdays mon-fri\n    hours 09:00-17:00\n    holidays "DE-BY"$/m);
-    assert.match(result.text, /^  effective 2027-01-04$/m);
+    assert.match(result.text, /^ {4}timezone "Europe\/Berlin"\n {4}workdays mon-fri\n {4}hours 09:00-17:00\n {4}holidays "DE-BY"$/m);
+    assert.match(result.text, /^ {2}effective 2027-01-04$/m);
     const uri = fileUri(path.join(ROOT, "samples", result.fileName));
     await client.open(uri, result.text);
     const published = await client.waitForDiagnostics(uri);

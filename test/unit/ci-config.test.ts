@@ -10,7 +10,7 @@ import { ROOT, sample } from "../helpers/paths";
 const doc = fs.readFileSync(path.join(ROOT, "docs", "ci.md"), "utf8");
 
 /** The YAML block that follows `<!-- marker -->` in docs/ci.md. */
-function example(marker: string): any {
+function example(marker: string): any { // eslint-disable-line @typescript-eslint/no-explicit-any -- a YAML document of any shape
   const m = new RegExp(`<!-- ${marker} -->\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(doc);
   assert.ok(m, `docs/ci.md has no ${marker} example`);
   return parse(m[1]);

@@ -150,7 +150,7 @@ describe("covenant check --quiet and --max-warnings", () => {
 
   it("--max-warnings N exits 1 with a line when there are more than N warnings", () => {
     // An error-free file whose warnings decide the exit code: northwind without its early-warning block.
-    const cleanOfErrors = tempDir({ "n.covenant": fs.readFileSync(sample("northwind.covenant"), "utf8").replace(/\n  early-warning \{[\s\S]*?\n  \}\n/, "\n") });
+    const cleanOfErrors = tempDir({ "n.covenant": fs.readFileSync(sample("northwind.covenant"), "utf8").replace(/\n {2}early-warning \{[\s\S]*?\n {2}\}\n/, "\n") });
     const file = path.join(cleanOfErrors, "n.covenant");
     const found = json(["check", "--today", "2026-01-10", file]);
     assert.ok(found.length > 0 && found.every((f) => f.severity === "warning"), JSON.stringify(found));

@@ -7,7 +7,7 @@ import { complete, relativePath } from "../../server/src/features/completion";
 import { hover } from "../../server/src/features/hover";
 import { elapsedHint } from "../../server/src/features/ladder";
 import { mergeFixes, codeActions } from "../../server/src/features/code-actions";
-import { fuzzyMatch, documentSymbols } from "../../server/src/features/symbols";
+import { documentSymbols } from "../../server/src/features/symbols";
 import { rename, prepareRename, applyEdits } from "../../server/src/features/rename";
 import { references, definition } from "../../server/src/features/navigation";
 import { foldingRanges } from "../../server/src/features/folding";

@@ -46,15 +46,15 @@ describe("New Contract", () => {
         assert.match(text, new RegExp(`^  ${block} \\{$`, "m"), `no ${block} block`);
       }
       for (const role of ["ops", "mgmt", "exec"]) assert.equal(text.match(new RegExp(`^    role ${role} `, "gm"))?.length, 2, `role ${role} on both sides`);
-      assert.match(text, /^    board ops-review "Weekly operations review" \{$/m);
-      assert.match(text, /^    board service-board "Monthly service board" \{$/m);
-      assert.match(text, /^    board exec-board "Quarterly executive board" \{$/m);
-      assert.match(text, /^  escalation expedited "Critical service escalation" \{\n    applies-to criticality critical$/m);
+      assert.match(text, /^ {4}board ops-review "Weekly operations review" \{$/m);
+      assert.match(text, /^ {4}board service-board "Monthly service board" \{$/m);
+      assert.match(text, /^ {4}board exec-board "Quarterly executive board" \{$/m);
+      assert.match(text, /^ {2}escalation expedited "Critical service escalation" \{\n {4}applies-to criticality critical$/m);
       assert.match(text, /within 4 business hours \}$/m);
-      assert.match(text, /^    arbitration \{ rules "TO DECIDE: arbitration rules" seat "TO DECIDE: seat of the arbitration" arbitrators 1 \}$/m);
-      assert.match(text, /^    holidays "GB-ENG"$/m);
-      assert.match(text, /^    timezone "Europe\/London"$/m);
-      assert.match(text, /^    exit-assistance \d+ months$/m);
+      assert.match(text, /^ {4}arbitration \{ rules "TO DECIDE: arbitration rules" seat "TO DECIDE: seat of the arbitration" arbitrators 1 \}$/m);
+      assert.match(text, /^ {4}holidays "GB-ENG"$/m);
+      assert.match(text, /^ {4}timezone "Europe\/London"$/m);
+      assert.match(text, /^ {4}exit-assistance \d+ months$/m);
       // Eight people to name and three dispute details to settle, each findable by one search.
       assert.equal(text.split(`"${TO_DECIDE} `).length - 1, 11);
     });
@@ -76,8 +76,8 @@ describe("New Contract", () => {
     const a = { ...answers("managed-services", "FR"), customer: 'Société "Générale" \\ Paris', supplier: "42 Ops GmbH" };
     const text = newContract(a);
     assert.deepEqual(findingsOf(text, "2026-04-01"), []);
-    assert.match(text, /^  party societe-generale-paris "Société \\"Générale\\" \\\\ Paris" customer \{$/m);
-    assert.match(text, /^  party supplier-42-ops "42 Ops GmbH" supplier \{$/m);
+    assert.match(text, /^ {2}party societe-generale-paris "Société \\"Générale\\" \\\\ Paris" customer \{$/m);
+    assert.match(text, /^ {2}party supplier-42-ops "42 Ops GmbH" supplier \{$/m);
     assert.equal(contractFileName(a), "societe-generale-paris-supplier-42-ops-msa.covenant");
   });
 
@@ -119,7 +119,7 @@ describe("covenant new", () => {
     const r = runCli([...base, "--effective", "2026-05-01"]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^contract northwind-acme-project "Acme Implementation project for Northwind" \{$/m);
-    assert.match(r.stdout, /^  effective 2026-05-01$/m);
+    assert.match(r.stdout, /^ {2}effective 2026-05-01$/m);
     assert.deepEqual(findingsOf(r.stdout, "2026-05-01"), []);
   });
 

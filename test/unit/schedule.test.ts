@@ -69,7 +69,7 @@ describe("governance schedule", () => {
 
     it("numbers a clause by the contract's structure: a block taken out renumbers nothing else", () => {
       const text = fs.readFileSync(sample("northwind.covenant"), "utf8");
-      const withoutBoards = text.replace(/\n  governance \{[\s\S]*?\n  \}\n/, "\n");
+      const withoutBoards = text.replace(/\n {2}governance \{[\s\S]*?\n {2}\}\n/, "\n");
       assert.notEqual(withoutBoards, text);
       const a = buildSchedule(linkFiles({ "n.covenant": text }), { asOf: AS_OF }) as Schedule;
       const b = buildSchedule(linkFiles({ "n.covenant": withoutBoards }), { asOf: AS_OF }) as Schedule;
@@ -213,7 +213,7 @@ describe("governance schedule", () => {
         return sourceFingerprint("globex-hosting", sourceTexts(linked, (u) => program.load(u)?.text));
       };
       const base = fp({ "g.covenant": main, "org/globex.covenant": org });
-      assert.equal(fp({ "g.covenant": main.replace(/\n  /g, "\n      "), "org/globex.covenant": org }), base, "re-indenting is no change");
+      assert.equal(fp({ "g.covenant": main.replace(/\n {2}/g, "\n      "), "org/globex.covenant": org }), base, "re-indenting is no change");
       assert.notEqual(fp({ "g.covenant": main, "org/globex.covenant": org.replace("Alice Wong", "Alice Long") }), base, "a changed import is a change");
       assert.notEqual(fp({ "g.covenant": main.replace("36 months", "48 months"), "org/globex.covenant": org }), base);
     });

@@ -2,6 +2,7 @@
 
 // C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional overrides and
 // isolates that can make a line read differently from what it holds ("Trojan Source").
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** `text` with every unprintable character written as `\uXXXX`. */

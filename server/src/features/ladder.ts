@@ -130,5 +130,5 @@ export function personLabel(p: PersonInfo | undefined): string {
 }
 
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_\[\]<>|]/g, (c) => "\\" + c);
+  return s.replace(/[\\`*_[\]<>|]/g, (c) => "\\" + c);
 }

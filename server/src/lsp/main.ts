@@ -64,7 +64,6 @@ if (args.includes("--version") || args.includes("-v")) {
     // answer is written on the first). Messages that arrive meanwhile wait in the queue for the handlers.
     setImmediate(() =>
       setImmediate(() => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const server = require("./server") as typeof import("./server");
         server.startServer(connection, params);
       }),

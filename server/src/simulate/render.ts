@@ -2,7 +2,7 @@
 // Markdown. Every string that comes from a contract is escaped for the format it lands in.
 import type { Contact } from "./contacts";
 import type { EscalationGraph, GraphContract, GraphLadder, GraphTier } from "./graph";
-import type { SimulationEvent, SimulationResult } from "./simulate";
+import type { SimulationResult } from "./simulate";
 import { ladderChoiceText, readableInstant } from "./wording";
 
 // ---------------------------------------------------------------- escaping
@@ -257,19 +257,6 @@ export function graphToMarkdown(graph: EscalationGraph, ladder?: string): string
 }
 
 // ---------------------------------------------------------------- simulation as text and Markdown
-
-function eventText(e: SimulationEvent): string {
-  switch (e.kind) {
-    case "tier-opened":
-      return `tier ${e.tier} opens`;
-    case "minutes-due":
-      return `minutes of ${e.board} due (tier ${e.tier})`;
-    case "resolved":
-      return `resolved at tier ${e.tier}`;
-    case "formal-step":
-      return e.step ? `formal step ${e.step} available${e.deadline ? `, deadline ${readableInstant(e.deadline)}` : ""}` : "ladder exhausted; no formal step";
-  }
-}
 
 function formalText(r: SimulationResult): string {
   const f = r.formal!;

@@ -8,7 +8,6 @@ type MochaClass = typeof import("mocha");
 
 // Mocha 12 is an ES module; require() of it gives the namespace (Node 20/22) or the class (Node 24).
 function loadMocha(): MochaClass {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require("mocha") as MochaClass & { default?: MochaClass };
   return loaded.default ?? loaded;
 }
