@@ -16,6 +16,13 @@ export const diskHost: ProgramHost = {
       return undefined;
     }
   },
+  exists(uri: string): boolean {
+    try {
+      return fs.existsSync(fileURLToPath(uri));
+    } catch {
+      return false;
+    }
+  },
 };
 
 export function toUri(file: string): string {
