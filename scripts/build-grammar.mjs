@@ -39,7 +39,7 @@ const VALUE_STATEMENTS = [
 ];
 
 /** Declarations: keyword, then the name being declared. */
-const DECLARATIONS = ["contract", "party", "person", "role", "service", "sla", "board", "escalation", "tier"];
+const DECLARATIONS = ["contract", "party", "person", "role", "service", "sla", "board", "escalation", "tier", "log", "matter"];
 
 /** Statements that name one thing declared elsewhere. */
 const SINGLE_REFERENCES = [
@@ -71,6 +71,8 @@ const STATEMENT_KEYWORDS = [
   "key-personnel", "roles", "replacement-notice",
   "termination", "for-cause", "for-convenience", "exit-plan", "exit-assistance", "data-return",
   "timezone", "workdays", "holidays",
+  "fee", "log", "matter", "severity", "raised", "escalated", "meeting", "decision", "formal", "suspended", "resumed",
+  "resolved", "note", "response", "measure", "measurements",
 ];
 
 const referenceCapture = { patterns: [{ include: "#reference-list" }] };

@@ -19,6 +19,38 @@ function durationsOf(text: string): Duration[] {
 }
 
 describe("values", () => {
+  describe("fees and periods (version 2)", () => {
+    it("reads a service's fee and rejects a currency that is not three capital letters", () => {
+      const text = contractWith("service s { fee 40000 GBP monthly }");
+      const fee = parse(text).file.contracts[0].services[0].fee!;
+      assert.deepEqual([fee.amount?.value, fee.currency?.text, fee.per?.text], [40000, "GBP", "monthly"]);
+      assert.deepEqual(builtins(text), []);
+      assert.deepEqual(builtins(contractWith("service s { fee 100 gbp yearly }")), ["VAL001@gbp"]);
+      assert.deepEqual(builtins(contractWith("service s { fee 100 EURO quarterly }")), ["VAL001@EURO"]);
+      assert.deepEqual(builtins(contractWith("service s { fee 100 GBP monthly fee 200 GBP monthly }")), ["VAL001@fee"]);
+    });
+
+    it("rejects a fee charged per anything but month, quarter or year", () => {
+      const issues = parse(contractWith("service s { fee 100 GBP weekly }")).syntaxErrors;
+      assert.equal(issues.length, 1);
+      assert.match(issues[0].message, /expected 'monthly', 'quarterly' or 'yearly', found 'weekly'/);
+    });
+
+    it("reads months, quarters, years and dates as periods, and rejects months and quarters that do not exist", () => {
+      const log = (period: string): string => `log c {\n  measure s.a ${period} 99%\n}\n`;
+      for (const [text, kind] of [["2026-01", "month"], ["2026-Q4", "quarter"], ["2026", "year"], ["2026-01-14", "date"]]) {
+        const m = parse(log(text)).file.logs[0].measures[0];
+        assert.deepEqual([m.period?.kind, m.period?.period, m.period?.text], ["period", kind, text]);
+      }
+      assert.deepEqual(builtins(log("2025-13")), ["VAL001@2025-13"]);
+      assert.deepEqual(builtins(log("2025-00")), ["VAL001@2025-00"]);
+      assert.deepEqual(builtins(log("2025-Q5")), ["VAL001@2025-Q5"]);
+      assert.deepEqual(builtins(log("2025-Q0")), ["VAL001@2025-Q0"]);
+      assert.deepEqual(builtins(log("2025-02-30")), ["VAL001@2025-02-30"]);
+      assert.deepEqual(builtins(log("99")), ["VAL001@99"]);
+    });
+  });
+
   describe("durations", () => {
     it("reads singular and plural units, business units and all unit words", () => {
       const ds = durationsOf(contractWith("termination { for-cause cure 1 day for-convenience notice 3 months exit-plan due 1 business day exit-assistance 10 business days data-return within 2 business hours }"));

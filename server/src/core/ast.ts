@@ -70,7 +70,7 @@ export interface NumberValue {
 
 export type Quantity = Duration | PercentValue | NumberValue;
 /** A value the validator checks (dates, times, percentages, durations). */
-export type CheckedValue = Duration | DateValue | TimeValue | PercentValue;
+export type CheckedValue = Duration | DateValue | TimeValue | PercentValue | PeriodValue;
 
 interface NodeBase {
   range: Range;

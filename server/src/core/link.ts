@@ -336,6 +336,8 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
     // Services, boards, ladders: declarations first so that references may point forward.
     const serviceDecls = new Map<string, Decl>();
     for (const s of c.services) {
+      const currency = s.fee?.currency;
+      if (currency && !/^[A-Z]{3}$/.test(currency.text)) report.error("VAL001", currency.range, `a currency is three capital letters (GBP, EUR, USD), not '${currency.text}'`);
       const d = declare("service", s.name, s, uri, contractDecl);
       if (!d || !s.name) continue;
       if (lc.services.has(d.name)) { report.error("REF002", s.name.range, `service '${d.name}' is already declared in this contract`); continue; }

@@ -48,8 +48,10 @@ const RULE_BLOCK: Record<string, BlockKind> = {
   governance: "governance", board: "board", escalation: "escalation", tier: "tier", dispute: "dispute",
   step: "step", continuity: "continuity", records: "records", earlyWarning: "early-warning",
   changeControl: "change-control", keyPersonnel: "key-personnel", termination: "termination",
-  calendarBody: "calendar",
+  calendarBody: "calendar", log: "log", matter: "matter",
 };
+
+const TOP_LEVEL = listWords(BLOCK_STATEMENTS.document);
 
 function tokenLabel(t: TokenType): string {
   if (t === T.Identifier) return "a name";
@@ -58,12 +60,19 @@ function tokenLabel(t: TokenType): string {
   if (t === T.Percent) return "a percentage";
   if (t === T.DateLiteral) return "a date (YYYY-MM-DD)";
   if (t === T.TimeLiteral) return "a time (HH:MM)";
+  if (t === T.MonthLiteral) return "a month (YYYY-MM)";
+  if (t === T.QuarterLiteral) return "a quarter (YYYY-Qn)";
   if (t === T.Unit) return "a unit (minutes, hours, days, weeks, months, years)";
   if (t === T.Comparator) return "a comparison (<, <=, >, >=, =)";
   if (t === T.Around) return "'24x7'";
   const p = t.PATTERN;
   if (typeof p === "string") return `'${p}'`;
   return t.name;
+}
+
+/** "a, b or c" */
+function oneOf(labels: string[]): string {
+  return labels.length <= 1 ? labels.join("") : `${labels.slice(0, -1).join(", ")} or ${labels[labels.length - 1]}`;
 }
 
 function found(t: IToken): string {
@@ -73,24 +82,24 @@ function found(t: IToken): string {
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
     const block = RULE_BLOCK[ruleName];
-    if (expected.name === "EOF") return `expected 'import', 'contract', 'party' or 'calendar', found ${found(actual)}`;
+    if (expected.name === "EOF") return `expected ${TOP_LEVEL}, found ${found(actual)}`;
     if (expected === T.RBrace && block && block !== "document") {
       return `expected a statement of ${blockTitle(block)} (${listWords(BLOCK_STATEMENTS[block])}) or '}', found ${found(actual)}`;
     }
     return `expected ${tokenLabel(expected)}, found ${found(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `expected 'import', 'contract', 'party' or 'calendar', found ${found(firstRedundant)}`;
+    return `expected ${TOP_LEVEL}, found ${found(firstRedundant)}`;
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual }) {
     const firsts = new Set<string>();
     for (const paths of expectedPathsPerAlt) for (const path of paths) if (path[0]) firsts.add(tokenLabel(path[0]));
-    return `expected ${[...firsts].join(", ")}, found ${found(actual[0])}`;
+    return `expected ${oneOf([...firsts])}, found ${found(actual[0])}`;
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual }) {
     const firsts = new Set<string>();
     for (const path of expectedIterationPaths) if (path[0]) firsts.add(tokenLabel(path[0]));
-    return `expected ${[...firsts].join(", ")}, found ${found(actual[0])}`;
+    return `expected ${oneOf([...firsts])}, found ${found(actual[0])}`;
   },
 };
 
@@ -250,6 +259,7 @@ class CovenantParser extends EmbeddedActionsParser {
       else if (frame.node.kind === "party") file.parties.push(frame.node);
       else if (frame.node.kind === "calendar") file.calendars.push(frame.node);
       else if (frame.node.kind === "import") file.imports.push(frame.node);
+      else if (frame.node.kind === "log") file.logs.push(frame.node);
     }
     return file;
   }
@@ -384,6 +394,46 @@ class CovenantParser extends EmbeddedActionsParser {
     return { kind: "number", value: Number(t.image), text: t.image, range: this.r(t) };
   });
 
+  /** DATE [TIME] */
+  private moment = this.RULE("moment", (): A.Moment => {
+    const date = this.SUBRULE(this.date);
+    let time: A.TimeValue | undefined;
+    this.OPTION(() => (time = this.SUBRULE(this.time)));
+    return this.ACTION(() => (date ? { date, time, range: { start: date.range.start, end: (time ?? date).range.end } } : (undefined as unknown as A.Moment)));
+  });
+
+  /** MONTH | QUARTER | YEAR | DATE */
+  private period = this.RULE("period", (): A.PeriodValue => {
+    const t = this.OR([
+      { ALT: () => this.CONSUME(T.MonthLiteral) },
+      { ALT: () => this.CONSUME(T.QuarterLiteral) },
+      { ALT: () => this.CONSUME(T.DateLiteral) },
+      { ALT: () => this.CONSUME(T.NumberLiteral) },
+    ]);
+    return this.value({ kind: "period", period: this.ACTION(() => periodKind(t.tokenType)), text: t.image, range: this.r(t) });
+  });
+
+  /** `evidence "path", "https://..."` */
+  private evidence = this.RULE("evidence", (): A.Evidence => {
+    const k = this.CONSUME(K.evidence);
+    const ev: A.Evidence = { keyword: this.r(k), items: [], range: this.r(k) };
+    this.defined(ev.items, this.SUBRULE(this.str));
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.defined(ev.items, this.SUBRULE2(this.str));
+    });
+    ev.range.end = this.lastEnd(ev.range.end);
+    return ev;
+  });
+
+  /** `service.sla` */
+  private slaRef = this.RULE("slaRef", (): A.SlaRef => {
+    const service = this.SUBRULE(this.name);
+    this.CONSUME(T.Dot);
+    const sla = this.SUBRULE2(this.name);
+    return this.ACTION(() => (service ? { service, sla, range: { start: service.range.start, end: (sla ?? service).range.end } } : (undefined as unknown as A.SlaRef)));
+  });
+
   /** PERCENT | NUMBER | DURATION */
   private quantity = this.RULE("quantity", (): A.Quantity =>
     this.OR([
@@ -463,7 +513,7 @@ class CovenantParser extends EmbeddedActionsParser {
             const imp = this.SUBRULE(this.importDecl);
             this.ACTION(() => {
               if (!imp) return;
-            if (file.contracts.length + file.parties.length + file.calendars.length > 0) {
+            if (file.contracts.length + file.parties.length + file.calendars.length + file.logs.length > 0) {
                 this.issues.push({ range: imp.keyword, message: "imports come before the declarations of a file" });
               }
               file.imports.push(imp);
@@ -473,6 +523,7 @@ class CovenantParser extends EmbeddedActionsParser {
         { ALT: () => { const c = this.SUBRULE(this.contract); if (c) file.contracts.push(c); } },
         { ALT: () => { const p = this.SUBRULE(this.party, { ARGS: [true] }); if (p) file.parties.push(p); } },
         { ALT: () => { const c = this.SUBRULE(this.namedCalendar); if (c) file.calendars.push(c); } },
+        { ALT: () => { const l = this.SUBRULE(this.log); if (l) file.logs.push(l); } },
         { ALT: () => this.CONSUME(T.Semicolon) },
       ]),
     );
@@ -672,6 +723,17 @@ class CovenantParser extends EmbeddedActionsParser {
         { ALT: () => { const k = this.stmt(this.CONSUME(K.criticality)); this.once(s, "criticality", this.SUBRULE(this.word, { ARGS: ["criticality"] }), k); } },
         { ALT: () => { const k = this.stmt(this.CONSUME(K.owner)); this.once(s, "owner", this.SUBRULE(this.ref), k); } },
         { ALT: () => { const x = this.SUBRULE(this.sla); if (x) s.slas.push(x); } },
+        {
+          ALT: () => {
+            const k = this.stmt(this.CONSUME(K.fee));
+            const fee: A.Fee = { keyword: this.r(k), range: this.r(k) };
+            fee.amount = this.SUBRULE2(this.numberValue);
+            fee.currency = this.SUBRULE2(this.name);
+            fee.per = this.SUBRULE2(this.word, { ARGS: ["feePer"] });
+            fee.range.end = this.lastEnd(fee.range.end);
+            this.once(s, "fee", fee, k);
+          },
+        },
         { ALT: () => this.CONSUME(T.Semicolon) },
     ]);
     this.CONSUME(T.RBrace);
@@ -1073,6 +1135,190 @@ class CovenantParser extends EmbeddedActionsParser {
     this.CONSUME(T.RBrace);
     return this.end(t);
   }, { recoveryValueFunc: () => this.abandon("termination") as A.Termination });
+
+  // ---- the relationship log (operations.md) ----
+
+  private log = this.RULE("log", (): A.Log => {
+    const kw = this.stmt(this.CONSUME(K.log));
+    const l: A.Log = this.begin("log", this.node(kw, { kind: "log" as const, matters: [], signals: [], responses: [], measures: [], measurementFiles: [] }));
+    l.name = this.SUBRULE(this.name);
+    this.CONSUME(T.LBrace);
+    this.items("log", [
+      { ALT: () => { const m = this.SUBRULE(this.matter); if (m) l.matters.push(m); } },
+      {
+        ALT: () => {
+          const k = this.stmt(this.CONSUME(K.signal));
+          const sig: A.LogSignal = { keyword: this.r(k), range: this.r(k) };
+          sig.moment = this.SUBRULE(this.moment);
+          sig.signal = this.SUBRULE2(this.name);
+          this.OPTION(() => (sig.text = this.SUBRULE(this.str)));
+          this.OPTION2(() => (sig.evidence = this.SUBRULE(this.evidence)));
+          sig.range.end = this.lastEnd(sig.range.end);
+          this.defined(l.signals, sig);
+        },
+      },
+      {
+        ALT: () => {
+          const k = this.stmt(this.CONSUME(K.response));
+          const res: A.LogResponse = { keyword: this.r(k), range: this.r(k) };
+          res.moment = this.SUBRULE2(this.moment);
+          this.OPTION3(() => (res.text = this.SUBRULE2(this.str)));
+          this.OPTION4(() => {
+            this.CONSUME(K.at);
+            res.at = this.SUBRULE3(this.name);
+          });
+          this.OPTION5(() => (res.evidence = this.SUBRULE2(this.evidence)));
+          res.range.end = this.lastEnd(res.range.end);
+          this.defined(l.responses, res);
+        },
+      },
+      {
+        ALT: () => {
+          const k = this.stmt(this.CONSUME(K.measure));
+          const m: A.Measure = { keyword: this.r(k), range: this.r(k) };
+          m.sla = this.SUBRULE(this.slaRef);
+          m.period = this.SUBRULE(this.period);
+          m.value = this.SUBRULE(this.quantity);
+          this.OPTION6(() => (m.note = this.SUBRULE3(this.str)));
+          m.range.end = this.lastEnd(m.range.end);
+          this.defined(l.measures, m);
+        },
+      },
+      {
+        ALT: () => {
+          const k = this.stmt(this.CONSUME(K.measurements));
+          const f: A.MeasurementFile = { keyword: this.r(k), range: this.r(k) };
+          f.sla = this.SUBRULE2(this.slaRef);
+          f.path = this.SUBRULE4(this.str);
+          f.range.end = this.lastEnd(f.range.end);
+          this.defined(l.measurementFiles, f);
+        },
+      },
+      { ALT: () => this.CONSUME(T.Semicolon) },
+    ]);
+    this.CONSUME(T.RBrace);
+    return this.end(l);
+  }, { recoveryValueFunc: () => this.abandon("log") as A.Log });
+
+  private matter = this.RULE("matter", (): A.Matter => {
+    const kw = this.stmt(this.CONSUME(K.matter));
+    const m: A.Matter = this.begin("matter", this.node(kw, { kind: "matter" as const, events: [] }));
+    m.name = this.SUBRULE(this.name);
+    m.label = this.SUBRULE(this.label);
+    this.CONSUME(T.LBrace);
+    const event = (e: A.MatterEvent | undefined): void => this.defined(m.events, e);
+    this.items("matter", [
+      { ALT: () => { const k = this.stmt(this.CONSUME(K.service)); this.once(m, "service", this.SUBRULE2(this.name), k); } },
+      { ALT: () => { const k = this.stmt(this.CONSUME(K.severity)); this.once(m, "severity", this.SUBRULE(this.word, { ARGS: ["criticality"] }), k); } },
+      { ALT: () => { const k = this.stmt(this.CONSUME(K.ladder)); this.once(m, "ladder", this.SUBRULE3(this.name), k); } },
+      { ALT: () => event(this.SUBRULE(this.raised)) },
+      { ALT: () => event(this.SUBRULE(this.escalated)) },
+      { ALT: () => event(this.SUBRULE(this.meeting)) },
+      { ALT: () => event(this.SUBRULE(this.decision)) },
+      { ALT: () => event(this.SUBRULE(this.notice)) },
+      { ALT: () => event(this.SUBRULE(this.formal)) },
+      { ALT: () => event(this.SUBRULE(this.describedEvent)) },
+      { ALT: () => event(this.SUBRULE(this.resumed)) },
+      { ALT: () => event(this.SUBRULE(this.note)) },
+      { ALT: () => this.CONSUME(T.Semicolon) },
+    ]);
+    this.CONSUME(T.RBrace);
+    return this.end(m);
+  }, { recoveryValueFunc: () => this.abandon("matter") as A.Matter });
+
+  /** The keyword and moment that begin every event. */
+  private eventStart(kw: IToken, event: A.EventKind, moment: A.Moment | undefined): A.MatterEvent {
+    this.stmt(kw);
+    return { event, keyword: this.r(kw), range: this.r(kw), moment };
+  }
+
+  private finish(e: A.MatterEvent): A.MatterEvent {
+    e.range.end = this.lastEnd(e.range.end);
+    return e;
+  }
+
+  private raised = this.RULE("raised", (): A.MatterEvent => {
+    const e = this.eventStart(this.CONSUME(K.raised), "raised", this.SUBRULE(this.moment));
+    this.OPTION(() => {
+      this.CONSUME(K.by);
+      e.by = this.SUBRULE(this.ref);
+    });
+    this.OPTION2(() => (e.evidence = this.SUBRULE(this.evidence)));
+    return this.finish(e);
+  });
+
+  private escalated = this.RULE("escalated", (): A.MatterEvent => {
+    const e = this.eventStart(this.CONSUME(K.escalated), "escalated", this.SUBRULE(this.moment));
+    this.CONSUME(K.to);
+    e.to = this.SUBRULE(this.name);
+    this.OPTION(() => (e.evidence = this.SUBRULE(this.evidence)));
+    return this.finish(e);
+  });
+
+  private meeting = this.RULE("meeting", (): A.MatterEvent => {
+    const e = this.eventStart(this.CONSUME(K.meeting), "meeting", this.SUBRULE(this.moment));
+    this.OPTION(() => {
+      this.CONSUME(K.at);
+      e.at = this.SUBRULE(this.name);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Minutes);
+      e.minutes = this.SUBRULE2(this.moment);
+    });
+    this.OPTION3(() => (e.evidence = this.SUBRULE(this.evidence)));
+    return this.finish(e);
+  });
+
+  private decision = this.RULE("decision", (): A.MatterEvent => {
+    const e = this.eventStart(this.CONSUME(K.decision), "decision", this.SUBRULE(this.moment));
+    e.text = this.SUBRULE(this.str);
+    this.OPTION(() => (e.evidence = this.SUBRULE(this.evidence)));
+    return this.finish(e);
+  });
+
+  private notice = this.RULE("notice", (): A.MatterEvent => {
+    const e = this.eventStart(this.CONSUME(K.notice), "notice", this.SUBRULE(this.moment));
+    e.form = this.SUBRULE(this.word, { ARGS: ["noticeForm"] });
+    this.OPTION(() => (e.text = this.SUBRULE(this.str)));
+    this.OPTION2(() => (e.evidence = this.SUBRULE(this.evidence)));
+    return this.finish(e);
+  });
+
+  private formal = this.RULE("formal", (): A.MatterEvent => {
+    const e = this.eventStart(this.CONSUME(K.formal), "formal", this.SUBRULE(this.moment));
+    e.step = this.SUBRULE(this.name);
+    this.OPTION(() => (e.evidence = this.SUBRULE(this.evidence)));
+    return this.finish(e);
+  });
+
+  /** `suspended` and `resolved`: a moment, an optional description and evidence. */
+  private describedEvent = this.RULE("describedEvent", (): A.MatterEvent => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(K.suspended) }, { ALT: () => this.CONSUME(K.resolved) }]);
+    const e = this.eventStart(kw, kw?.tokenType === K.suspended ? "suspended" : "resolved", this.SUBRULE(this.moment));
+    this.OPTION(() => (e.text = this.SUBRULE(this.str)));
+    this.OPTION2(() => (e.evidence = this.SUBRULE(this.evidence)));
+    return this.finish(e);
+  });
+
+  private resumed = this.RULE("resumed", (): A.MatterEvent => {
+    const e = this.eventStart(this.CONSUME(K.resumed), "resumed", this.SUBRULE(this.moment));
+    this.OPTION(() => (e.evidence = this.SUBRULE(this.evidence)));
+    return this.finish(e);
+  });
+
+  private note = this.RULE("note", (): A.MatterEvent => {
+    const e = this.eventStart(this.CONSUME(K.note), "note", this.SUBRULE(this.moment));
+    e.text = this.SUBRULE(this.str);
+    this.OPTION(() => (e.evidence = this.SUBRULE(this.evidence)));
+    return this.finish(e);
+  });
+}
+
+function periodKind(t: TokenType): A.PeriodValue["period"] {
+  if (t === T.MonthLiteral) return "month";
+  if (t === T.QuarterLiteral) return "quarter";
+  if (t === T.DateLiteral) return "date";
+  return "year";
 }
 
 const CONTRACT_BLOCKS = {
@@ -1094,6 +1340,7 @@ function attachPartial(parent: A.Block, child: A.Block): void {
     case "escalation": if (parent.kind === "contract") parent.escalations.push(child); return;
     case "tier": if (parent.kind === "escalation") parent.tiers.push(child); return;
     case "step": if (parent.kind === "dispute") parent.steps.push(child); return;
+    case "matter": if (parent.kind === "log") parent.matters.push(child); return;
     case "calendar":
       if (parent.kind === "contract" && !parent.calendar && !parent.calendarRef) {
         parent.calendar = child;

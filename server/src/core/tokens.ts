@@ -15,6 +15,9 @@ export const StringLiteral = createToken({ name: "String", pattern: /"(?:[^"\\\r
 export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\r\n]|\\.)*\\?/, categories: [StringLiteral] });
 
 export const DateLiteral = createToken({ name: "Date", pattern: /\d{4}-\d{2}-\d{2}/ });
+/** Periods of measured service levels (operations.md): `2026-01`, `2026-Q1`; a date wins where both match. */
+export const MonthLiteral = createToken({ name: "Month", pattern: /\d{4}-\d{2}/ });
+export const QuarterLiteral = createToken({ name: "Quarter", pattern: /\d{4}-Q\d/ });
 export const TimeLiteral = createToken({ name: "Time", pattern: /\d{2}:\d{2}/ });
 export const Percent = createToken({ name: "Percent", pattern: /\d+(?:\.\d+)?%/ });
 export const Around = createToken({ name: "Around", pattern: /24x7/ });
@@ -60,6 +63,9 @@ export const KEYWORDS = [
   "termination", "for-cause", "for-convenience", "exit-plan", "exit-assistance", "data-return",
   "timezone", "workdays", "holidays",
   "by", "at", "business",
+  "fee",
+  "log", "matter", "severity", "raised", "escalated", "meeting", "decision", "formal", "suspended", "resumed",
+  "resolved", "note", "evidence", "response", "measure", "measurements", "to",
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 
@@ -99,6 +105,8 @@ export const allTokens: TokenType[] = [
   StringLiteral,
   UnterminatedString,
   DateLiteral,
+  MonthLiteral,
+  QuarterLiteral,
   TimeLiteral,
   Percent,
   Around,

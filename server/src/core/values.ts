@@ -50,6 +50,12 @@ export function valueProblem(v: A.CheckedValue): string | undefined {
       return parseTime(v.text) !== undefined ? undefined : `${v.text} is not a clock time (00:00 to 24:00)`;
     case "percent":
       return v.value <= 100 ? undefined : `${v.text} is over 100%`;
+    case "period":
+      if (v.period === "month" && !(Number(v.text.slice(5, 7)) >= 1 && Number(v.text.slice(5, 7)) <= 12)) return `${v.text} is not a month (01 to 12)`;
+      if (v.period === "quarter" && !(Number(v.text.slice(6)) >= 1 && Number(v.text.slice(6)) <= 4)) return `${v.text} is not a quarter (Q1 to Q4)`;
+      if (v.period === "year" && !/^\d{4}$/.test(v.text)) return `${v.text} is not a year (four digits)`;
+      if (v.period === "date" && !parseDate(v.text)) return `${v.text} is not a calendar date`;
+      return undefined;
     case "duration":
       if (v.amount === 0) return `a duration must be more than zero (${v.text})`;
       if (!Number.isInteger(v.amount)) return `a duration is a whole number of ${v.business ? "business " : ""}${v.unit}s (${v.text})`;

@@ -24,6 +24,8 @@ export const VALUES = {
   days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
   records: ["decisions", "change-requests", "minutes", "notices", "sla-reports", "correspondence", "invoices"],
   signals: ["missed-deadlines", "formal-tone", "clause-citation", "sla-breaches", "invoice-disputes", "key-person-change"],
+  feePer: ["monthly", "quarterly", "yearly"],
+  noticeForm: ["written", "oral"],
   breaches: ["breaches"],
   cure: ["cure"],
   due: ["due"],
@@ -33,7 +35,7 @@ export type ValueSet = keyof typeof VALUES;
 
 /** The statements each kind of block takes, in canonical order (completion and error messages). */
 export const BLOCK_STATEMENTS = {
-  document: ["import", "contract", "party", "calendar"],
+  document: ["import", "contract", "party", "calendar", "log"],
   contract: [
     "kind", "customer", "supplier", "effective", "term", "law", "negotiated-by", "calendar", "party",
     "service", "responsibilities", "governance", "escalation", "dispute", "continuity", "records",
@@ -42,7 +44,7 @@ export const BLOCK_STATEMENTS = {
   party: ["person", "role"],
   person: ["title", "email", "left"],
   role: ["holder", "deputy", "level"],
-  service: ["criticality", "owner", "sla"],
+  service: ["criticality", "owner", "sla", "fee"],
   sla: ["metric", "window", "coverage", "exclude", "measured-by", "report", "credit", "cap", "chronic"],
   responsibilities: ["activity"],
   activity: ["responsible", "accountable", "consulted", "informed"],
@@ -59,6 +61,11 @@ export const BLOCK_STATEMENTS = {
   "key-personnel": ["roles", "replacement-notice"],
   termination: ["for-cause", "for-convenience", "exit-plan", "exit-assistance", "data-return"],
   calendar: ["timezone", "workdays", "hours", "holidays"],
+  log: ["matter", "signal", "response", "measure", "measurements"],
+  matter: [
+    "service", "severity", "ladder", "raised", "escalated", "meeting", "decision", "notice", "formal",
+    "suspended", "resumed", "resolved", "note",
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type BlockKind = keyof typeof BLOCK_STATEMENTS;

@@ -24,13 +24,15 @@ export function childBlocks(node: A.Block): A.Block[] {
       return node.tiers;
     case "dispute":
       return node.steps;
+    case "log":
+      return node.matters;
     default:
       return [];
   }
 }
 
 export function topBlocks(file: A.CovenantFile): A.Block[] {
-  return [...file.imports, ...file.contracts, ...file.parties, ...file.calendars];
+  return [...file.imports, ...file.contracts, ...file.parties, ...file.calendars, ...file.logs];
 }
 
 /** Calls `visit` for every block, parents before children. */

@@ -191,6 +191,8 @@ class Reader {
         return tok.tokenType === T.DateLiteral ? { k: "ok", i: i + 1 } : { k: "fail", at: i };
       case "time":
         return tok.tokenType === T.TimeLiteral ? { k: "ok", i: i + 1 } : { k: "fail", at: i };
+      case "period":
+        return [T.MonthLiteral, T.QuarterLiteral, T.DateLiteral, T.NumberLiteral].includes(tok.tokenType) ? { k: "ok", i: i + 1 } : { k: "fail", at: i };
       case "duration":
         return this.duration(i, false);
       case "quantity":

@@ -15,6 +15,7 @@ export type Slot =
   | { t: "value"; set: ValueSet }
   | { t: "word"; word: string }
   | { t: "string" } | { t: "duration" } | { t: "number" } | { t: "percent" } | { t: "date" } | { t: "time" } | { t: "quantity" }
+  | { t: "period" }
   | { t: "opt"; seq: Slot[] }
   | { t: "list"; item: Slot }
   | { t: "alt"; seqs: Slot[][] }
@@ -41,6 +42,9 @@ const once = (...slots: Slot[]): Shape => ({ slots, once: true });
 const many = (...slots: Slot[]): Shape => ({ slots });
 
 const party = many(name("new"), label, opt(value("side")), block("party"));
+const moment: Slot[] = [{ t: "date" }, opt({ t: "time" })];
+const evidence = opt(word("evidence"), { t: "list", item: S });
+const slaRef: Slot[] = [name("service"), word("."), name("new")];
 
 export const SHAPES: { [B in BlockKind]: Record<string, Shape> } = {
   document: {
@@ -48,6 +52,7 @@ export const SHAPES: { [B in BlockKind]: Record<string, Shape> } = {
     contract: many(name("new"), label, block("contract")),
     party,
     calendar: many(name("new"), block("calendar")),
+    log: many(name("new"), block("log")),
   },
   contract: {
     kind: once(value("contractKind")),
@@ -77,7 +82,12 @@ export const SHAPES: { [B in BlockKind]: Record<string, Shape> } = {
   },
   person: { title: once(S), email: once(S), left: once({ t: "date" }) },
   role: { holder: once(name("holder")), deputy: once(name("holder")), level: once(value("level")) },
-  service: { criticality: once(value("criticality")), owner: once(role), sla: many(name("new"), label, block("sla")) },
+  service: {
+    criticality: once(value("criticality")),
+    owner: once(role),
+    sla: many(name("new"), label, block("sla")),
+    fee: once({ t: "number" }, name("new"), value("feePer")),
+  },
   sla: {
     metric: many(S, { t: "alt", seqs: [[word("<")], [word("<=")], [word(">")], [word(">=")], [word("=")]] }, { t: "quantity" }),
     window: once(value("window")),
@@ -151,5 +161,27 @@ export const SHAPES: { [B in BlockKind]: Record<string, Shape> } = {
     workdays: many({ t: "list", item: name("day") }),
     hours: once({ t: "time" }, word("-"), { t: "time" }),
     holidays: many({ t: "alt", seqs: [[{ t: "list", item: { t: "date" } }], [S]] }),
+  },
+  log: {
+    matter: many(name("new"), label, block("matter")),
+    signal: many(...moment, name("signal"), opt(S), evidence),
+    response: many(...moment, opt(S), opt(word("at"), name("board")), evidence),
+    measure: many(...slaRef, { t: "period" }, { t: "quantity" }, opt(S)),
+    measurements: many(...slaRef, S),
+  },
+  matter: {
+    service: once(name("service")),
+    severity: once(value("criticality")),
+    ladder: once(name("ladder")),
+    raised: many(...moment, opt(word("by"), role), evidence),
+    escalated: many(...moment, word("to"), name("new"), evidence),
+    meeting: many(...moment, opt(word("at"), name("board")), opt(word("minutes"), ...moment), evidence),
+    decision: many(...moment, S, evidence),
+    notice: many(...moment, value("noticeForm"), opt(S), evidence),
+    formal: many(...moment, name("step"), evidence),
+    suspended: many(...moment, opt(S), evidence),
+    resumed: many(...moment, evidence),
+    resolved: many(...moment, opt(S), evidence),
+    note: many(...moment, S, evidence),
   },
 };
