@@ -43,6 +43,8 @@ export interface LinkedLog {
   log: A.Log;
   /** The contract the log records; absent when its name does not resolve. */
   contract?: LinkedContract;
+  /** The file the contract is written in (for a quick fix that edits the contract). */
+  contractFile?: Linked;
   matters: LinkedMatter[];
   signals: A.LogSignal[];
   responses: A.LogResponse[];
@@ -112,6 +114,7 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
       }
       rootLogged.add(log.name.text);
       linked.contract = contractOf(decl);
+      linked.contractFile = decl.uri === root.uri ? undefined : contractFiles.get(decl.uri);
     }
     linkLog(linked, decl, declsOf(decl));
   }

@@ -106,6 +106,13 @@ export function startServer(connection: Connection, params: InitializeParams): v
     return doc ? { uri: p.uri, range: toRange(doc, p.range) } : undefined;
   }
 
+  /** A log's fix may edit its contract's file: each edit names its file, else it is in the document's. */
+  function editsByFile(uri: string, edits: readonly { uri?: string; start: number; end: number; text: string }[]): Map<string, { start: number; end: number; text: string }[]> {
+    const out = new Map<string, { start: number; end: number; text: string }[]>();
+    for (const e of edits) out.set(e.uri ?? uri, [...(out.get(e.uri ?? uri) ?? []), e]);
+    return out;
+  }
+
   function workspaceEdit(changes: Map<string, { start: number; end: number; text: string }[]>): WorkspaceEdit {
     const documentChanges: TextDocumentEdit[] = [];
     const plain: Record<string, TextEdit[]> = {};
@@ -377,7 +384,7 @@ export function startServer(connection: Connection, params: InitializeParams): v
         kind: action.kind,
         isPreferred: action.preferred,
         diagnostics: diagnostics.length > 0 ? diagnostics : undefined,
-        edit: workspaceEdit(new Map([[a.doc.uri, action.edits]])),
+        edit: workspaceEdit(editsByFile(a.doc.uri, action.edits)),
       };
     });
   }));
