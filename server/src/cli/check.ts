@@ -24,6 +24,8 @@ export interface LocatedFinding {
 export interface CheckOptions {
   paths: string[];
   today?: string;
+  /** The analysis moment of a log (`--now`). */
+  now?: string;
   config?: string;
   contract?: string;
 }
@@ -39,8 +41,10 @@ export function checkFiles(options: CheckOptions): LocatedFinding[] {
     const linked = program.link(uri);
     if (!linked) throw new UsageError(`cannot read '${file}'`);
     const config = configFor(file);
+    const today = options.today ?? config?.config.today;
     const findings = allFindings(linked, {
-      today: options.today ?? config?.config.today ?? localDate(),
+      today: today ?? localDate(),
+      now: options.now ?? (today === undefined ? new Date().toISOString() : undefined),
       rules: config?.config.rules,
     }).filter((f) => !options.contract || inContract(f, linked.contracts.find((c) => c.contract.name?.text === options.contract)?.contract.range));
     const lines = new LineIndex(linked.file.text);

@@ -5,6 +5,8 @@ import { runCheck } from "./check";
 import { runFormat } from "./format";
 import { runSimulate } from "./simulate";
 import { runPreview } from "./preview";
+import { runStatus } from "./status";
+import { runCredits } from "./credits";
 
 export interface Command {
   name: string;
@@ -18,10 +20,10 @@ const str = (v: string | boolean | undefined): string | undefined => (typeof v =
 export const commands: Command[] = [
   {
     name: "check",
-    usage: "covenant check [PATH...] [--format text|json|sarif] [--today YYYY-MM-DD] [--config FILE]",
+    usage: "covenant check [PATH...] [--format text|json|sarif] [--today YYYY-MM-DD] [--now INSTANT] [--config FILE]",
     options: {},
     run: (ctx, v, paths) =>
-      runCheck(ctx, { paths, today: str(v.today), config: str(v.config), contract: str(v.contract) }, str(v.format) ?? "text"),
+      runCheck(ctx, { paths, today: str(v.today), now: str(v.now), config: str(v.config), contract: str(v.contract) }, str(v.format) ?? "text"),
   },
   {
     name: "format",
@@ -53,4 +55,6 @@ export const commands: Command[] = [
     run: (ctx, v, files) =>
       runPreview(ctx, { files, ladder: str(v.ladder), contract: str(v.contract), format: str(v.format), today: str(v.today), config: str(v.config) }),
   },
+  { name: "status", usage: "covenant status [PATH...] [--format text|json|markdown] [--now INSTANT] [--today YYYY-MM-DD]", options: {}, run: (ctx, v, paths) => runStatus(ctx, paths, { now: str(v.now), today: str(v.today), config: str(v.config) }, str(v.format) ?? "text") },
+  { name: "credits", usage: "covenant credits FILE [--from PERIOD] [--to PERIOD] [--format text|json|csv|markdown] [--now INSTANT]", options: { from: { type: "string" }, to: { type: "string" } }, run: (ctx, v, files) => runCredits(ctx, files, { from: str(v.from), to: str(v.to), now: str(v.now), today: str(v.today), config: str(v.config), contract: str(v.contract) }, str(v.format) ?? "text") },
 ];

@@ -5,6 +5,7 @@ import { UsageError } from "./files";
 import { parseDate } from "../core/values";
 import { commands } from "./commands";
 import { VERSION } from "./version";
+import { businessCalendar } from "../simulate/calendar";
 
 const HELP = `covenant — check IT contract governance written in the Covenant language
 
@@ -15,6 +16,8 @@ Common options:
   --format F           output format (check: text, json, sarif; simulate: text, json, markdown;
                        preview: mermaid, svg, markdown)
   --today YYYY-MM-DD   analysis date for people who have left (default: today)
+  --now INSTANT        analysis moment of a relationship log (default: 00:00 of --today in the
+                       contract's time zone, else the current instant)
   --config FILE        configuration file (default: covenant.json found upward from each file)
   --contract ID        the contract, where a file holds several
   --help, --version
@@ -41,6 +44,7 @@ export function main(argv: string[], ctx: CliContext): number {
       options: {
         format: { type: "string" },
         today: { type: "string" },
+        now: { type: "string" },
         config: { type: "string" },
         contract: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -59,6 +63,10 @@ export function main(argv: string[], ctx: CliContext): number {
       return 0;
     }
     if (typeof values.today === "string" && !parseDate(values.today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${values.today}'`);
+    const utc = businessCalendar(undefined);
+    if (typeof values.now === "string" && "calendar" in utc && !utc.calendar.parseInstant(values.now)) {
+      throw new UsageError(`--now must be an ISO 8601 instant (2026-01-10T09:00:00Z, 2026-01-10 09:00), not '${values.now}'`);
+    }
     return command.run(ctx, values, parsed.positionals);
   } catch (e) {
     if (e instanceof UsageError) {
