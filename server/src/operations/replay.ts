@@ -56,7 +56,8 @@ export function formalAvailable(r: MatterReplay): DateTime | undefined {
 /** Replays a linked matter; undefined when it is not replayed (no valid `raised`, no ladder, no tiers). */
 export function replayMatter(lc: LinkedContract, lm: LinkedMatter, clock: LogClock): MatterReplay | undefined {
   const ladder = lm.ladder;
-  if (!lm.replayed || !ladder || ladder.tiers.length === 0) return undefined;
+  // A matter or ladder cut short by a syntax error is not replayed: its checks stay silent (language.md, Resilience).
+  if (!lm.replayed || !ladder || ladder.tiers.length === 0 || lm.matter.incomplete || ladder.incomplete) return undefined;
   const raisedEvent = lm.events[0];
   const raised = clock.moment(raisedEvent.moment!);
   const open = (index: number, at: DateTime, by?: A.MatterEvent): TierOpening => {
