@@ -113,3 +113,19 @@ describe("covenant status and credits", () => {
     assert.deepEqual(log.slas.map((r: { period: string }) => r.period), ["2025-12"]);
   });
 });
+
+describe("covenant check on a log", () => {
+  it("reports the log's findings at the analysis moment of --now, and the configuration turns a check off", () => {
+    const codes = (args: string[]): string[] => JSON.parse(runCli(["check", LOG, "--format", "json", ...args]).stdout).map((f: { code: string }) => f.code);
+    const atTen = codes(["--today", "2026-01-10"]);
+    assert.ok(atTen.includes("MAT001"), "invoice-dispute is past its deadline on 10 January");
+    assert.ok(!codes(["--now", "2026-01-08T16:59:00Z"]).includes("MAT001"), "a minute before the deadline it is not");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "covenant-config-"));
+    const config = path.join(dir, "covenant.json");
+    fs.writeFileSync(config, JSON.stringify({ rules: { MAT001: "off", SLM001: "error" }, today: "2026-01-10" }));
+    const run = JSON.parse(runCli(["check", LOG, "--format", "json", "--config", config]).stdout) as { code: string; severity: string }[];
+    assert.ok(!run.some((f) => f.code === "MAT001"));
+    assert.ok(run.filter((f) => f.code === "SLM001").every((f) => f.severity === "error"));
+    fs.rmSync(dir, { recursive: true });
+  });
+});

@@ -223,3 +223,27 @@ describe("relationship log: service credits", () => {
     assert.deepEqual(missing.builtins.map((f) => f.code), ["REF004"]);
   });
 });
+
+describe("relationship log: quick fixes", () => {
+  it("EWL003 adds the signal to the contract's early-warning block in the contract's file; MAT008 and MAT010 edit the log", () => {
+    const c = contract(TWO_TIERS, { extra: "early-warning {\n    respond within 2 business days\n    signal formal-tone\n  }" });
+    const linked = logFile(`signal 2025-11-04 tone-shift
+matter m {
+    raised 2025-11-03 10:00
+    notice 2025-11-04 oral "Call"
+  }`, c);
+    const findings = allFindings(linked, { today: "2026-01-10" });
+    const ewl = findings.find((f) => f.code === "EWL003")!;
+    assert.equal(ewl.fix!.edits.length, 1);
+    const edit = ewl.fix!.edits[0];
+    assert.equal(edit.uri, "file:///ws/c.covenant");
+    const fixed = c.slice(0, edit.start) + edit.text + c.slice(edit.end);
+    assert.match(fixed, /signal formal-tone\n {4}signal tone-shift\n {2}\}/);
+    assert.ok(!findings.some((f) => f.code === "EWL001"), "an unlisted kind never fires");
+    const mat010 = findings.find((f) => f.code === "MAT010")!;
+    assert.deepEqual(mat010.fix!.edits.map((e) => [linked.file.text.slice(e.start, e.end), e.text, e.uri]), [["oral", "written", undefined]]);
+    const mat008 = findings.find((f) => f.code === "MAT008")!;
+    assert.equal(linked.file.text.slice(0, mat008.fix!.edits[0].start).endsWith('notice 2025-11-04 oral "Call"'), true);
+    assert.equal(mat008.fix!.edits[0].text, ' evidence ""');
+  });
+});
