@@ -101,7 +101,10 @@ describe("covenant status and credits", () => {
     }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "covenant-status-"));
     fs.writeFileSync(path.join(dir, "c.covenant"), 'contract c "C" { }\n');
-    assert.equal(runCli(["status", dir]).code, 2);
+    // A folder without a log has an empty status (operations.md: the top-level now is then in UTC).
+    const empty = runCli(["status", dir, "--now", "2026-01-10T09:00:00+01:00", "--format", "json"]);
+    assert.equal(empty.code, 0);
+    assert.deepEqual(JSON.parse(empty.stdout), { now: "2026-01-10T08:00:00+00:00", logs: [] });
     fs.rmSync(dir, { recursive: true });
   });
 

@@ -47,15 +47,17 @@ export function runStatus(ctx: CliContext, paths: string[], options: LogOptions,
       else problems.push(`${file}: log '${log.log.name?.text ?? ""}' ${log.contract ? "has a contract whose calendar cannot be used" : "names no contract that can be found"}; run covenant check`);
     }
   }
-  if (statuses.length === 0 && problems.length === 0) throw new UsageError(`no relationship log in ${paths.length > 0 ? paths.map((p) => `'${p}'`).join(", ") : "this folder"}`);
   for (const p of problems) ctx.err(`covenant: ${p}\n`);
   if (format === "json") {
     const now = statuses[0]?.now ?? UTC.format(UTC.parseInstant(options.now ?? new Date().toISOString())!);
     ctx.out(JSON.stringify({ now, logs: statuses }, null, 2) + "\n");
+  } else if (statuses.length === 0) {
+    ctx.out(`No relationship log found in ${paths.length > 0 ? paths.join(", ") : "this folder"}.\n`);
   } else {
     ctx.out(statuses.map((s) => (format === "markdown" ? statusMarkdown(s) : statusText(s))).join("\n"));
   }
-  return statuses.length > 0 ? 0 : 2;
+  // A log that cannot be replayed at all (its contract or calendar is unusable) is a job not done.
+  return problems.length > 0 && statuses.length === 0 ? 2 : 0;
 }
 
 /** `Jo Lee (Operations lead), standing in for Raj Patel`. */
