@@ -194,7 +194,7 @@ describe("relationship log: service credits", () => {
   });
 
   it("reads a CSV file with a byte-order mark, CRLF line ends and quoted notes, and names a bad row by its line", () => {
-    const csv = "\ufeffperiod,value,note\r\n2025-10,99.97%,\r\n\r\n2025-11,99.1%,\"outage, then a fix\"\r\n2025-12,lots,\r\n2026-01,99.99%,ok,extra\r\n";
+    const csv = "\ufeffperiod,value,note\r\n2025-10,99.97%,\"two\r\nlines\"\r\n\r\n2025-11,99.1%,\"outage, then a fix\"\r\n2025-12,lots,\r\n2026-01,99.99%,ok,extra\r\n";
     const files = {
       "c.covenant": service("fee 1000 GBP monthly", 'metric "up" >= 99.9% window monthly credit 10% below 99.9%'),
       "log.covenant": 'import "c.covenant"\nlog c {\n  measurements s.a "m.csv"\n}\n',
@@ -202,15 +202,15 @@ describe("relationship log: service credits", () => {
     };
     const linked = linkFiles(files, "log.covenant");
     assert.deepEqual(linked.builtins.map((f) => f.message), [
-      "'m.csv' line 6 has 4 fields; expected period,value,note",
-      "'m.csv' line 5: 'lots' is not a value (99.91%, 12, 4 hours)",
+      "'m.csv' line 7 has 4 fields; expected period,value,note",
+      "'m.csv' line 6: 'lots' is not a value (99.91%, 12, 4 hours)",
     ]);
     assert.ok(linked.builtins.every((f) => linked.file.text.slice(f.range.start, f.range.end) === '"m.csv"'));
     const s = stateOf(linked);
-    assert.deepEqual(linked.logs[0].measurements.map((m) => [m.row, m.period.text, m.note ?? null]), [[2, "2025-10", null], [4, "2025-11", "outage, then a fix"]]);
+    assert.deepEqual(linked.logs[0].measurements.map((m) => [m.row, m.period.text, m.note ?? null]), [[2, "2025-10", "two\r\nlines"], [5, "2025-11", "outage, then a fix"]]);
     assert.deepEqual(credits(s).map((r) => [r.period, r.amount]), [["2025-10", "0.00"], ["2025-11", "100.00"]]);
     const findings = allFindings(linked, { today: "2026-01-10" });
-    assert.ok(findings.some((f) => f.code === "SLM001" && f.message.includes("line 4")), "the breach names its row");
+    assert.ok(findings.some((f) => f.code === "SLM001" && f.message.includes("line 5")), "the breach names its row");
   });
 
   it("reports a missing or wrong header and an unreadable file", () => {

@@ -7,6 +7,7 @@ declare module "csv-parse/sync" {
   export interface Options {
     bom?: boolean;
     info?: boolean;
+    raw?: boolean;
     relax_column_count?: boolean;
     skip_empty_lines?: boolean;
     skip_records_with_error?: boolean;

@@ -20,7 +20,7 @@ export interface CsvProblem {
 export function readMeasurementCsv(text: string): { rows: CsvRow[]; problems: CsvProblem[] } {
   const rows: CsvRow[] = [];
   const problems: CsvProblem[] = [];
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; raw?: string; info: { lines: number } }[];
   try {
     records = parse(text, {
       bom: true,
@@ -31,7 +31,7 @@ export function readMeasurementCsv(text: string): { rows: CsvRow[]; problems: Cs
       on_skip: (err: { lines?: number; message: string } | undefined) => {
         if (err) problems.push({ line: err.lines ?? 0, message: `is not a CSV row (${err.message.replace(/^Invalid[^:]*: /, "")})` });
       },
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as { record: string[]; raw?: string; info: { lines: number } }[];
   } catch (e) {
     const err = e as { lines?: number; message: string };
     return { rows, problems: [{ line: err.lines ?? 1, message: `cannot be read as CSV (${err.message})` }] };
@@ -45,9 +45,10 @@ export function readMeasurementCsv(text: string): { rows: CsvRow[]; problems: Cs
   if (!headerOk || header.info.lines !== 1) {
     return { rows, problems: [{ line: header.info.lines, message: `has the header '${header.record.join(",")}'; the first line must be \`period,value\` (optionally \`,note\`)` }, ...problems] };
   }
-  for (const { record, info } of content.slice(1)) {
-    // The reported line is where the record ends; a quoted note may span lines, so count back.
-    const line = info.lines;
+  const starts = startLines(records);
+  for (const r of content.slice(1)) {
+    const { record, info } = r;
+    const line = starts.get(r) ?? info.lines;
     if (record.length < 2 || record.length > names.length) {
       problems.push({ line, message: `has ${record.length} field${record.length === 1 ? "" : "s"}; expected ${names.join(",")}` });
       continue;
@@ -58,4 +59,22 @@ export function readMeasurementCsv(text: string): { rows: CsvRow[]; problems: Cs
   }
   problems.sort((a, b) => a.line - b.line);
   return { rows, problems };
+}
+
+const BREAK = /\r\n|\r|\n/g;
+
+/**
+ * The line each record starts on. csv-parse reports the line where a record ends, and counts a CRLF inside a
+ * quoted field as two lines (and so every later line one too far): take both back.
+ */
+function startLines<R extends { record: string[]; info: { lines: number } }>(records: readonly R[]): Map<R, number> {
+  const out = new Map<R, number>();
+  let extra = 0;
+  for (const r of records) {
+    const inside = r.record.join("\n");
+    extra += inside.match(/\r\n/g)?.length ?? 0;
+    const breaks = r.record.reduce((n, f) => n + (f.match(BREAK)?.length ?? 0), 0);
+    out.set(r, r.info.lines - extra - breaks);
+  }
+  return out;
 }
