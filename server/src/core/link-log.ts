@@ -50,8 +50,10 @@ export interface LinkedLog {
   responses: A.LogResponse[];
   /** Valid measurements in the order written (a CSV file's rows in row order, at the file's place). */
   measurements: Measurement[];
-  /** Every evidence path (not a link) of the log and whether the file exists. */
+  /** Every evidence path (not a link) of replayed matters, signals and responses, and whether the file exists. */
   evidence: Map<A.Str, boolean>;
+  /** The matter each evidence path of a matter's event belongs to. */
+  evidenceMatter: Map<A.Str, LinkedMatter>;
 }
 
 export interface LogLinkHost {
@@ -101,7 +103,7 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
   const contractFiles = new Map<string, Linked | undefined>();
 
   for (const log of root.file.logs) {
-    const linked: LinkedLog = { uri: root.uri, log, matters: [], signals: [], responses: [], measurements: [], evidence: new Map() };
+    const linked: LinkedLog = { uri: root.uri, log, matters: [], signals: [], responses: [], measurements: [], evidence: new Map(), evidenceMatter: new Map() };
     out.push(linked);
     if (!log.name) continue;
     const decl = input.contractNames.get(log.name.text);
@@ -139,11 +141,12 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
       const d = node && decls.get(node);
       if (d) occur(range, d);
     };
-    const evidence = (e: A.Evidence | undefined): void => {
+    const evidence = (e: A.Evidence | undefined, matter?: LinkedMatter): void => {
       for (const item of e?.items ?? []) {
         if (isEvidenceLink(item.value) || item.value.trim() === "") continue;
         const target = input.host.resolve(root.uri, item.value);
         ll.evidence.set(item, !!target && input.host.exists(target));
+        if (matter) ll.evidenceMatter.set(item, matter);
       }
     };
     const board = (n: A.Name | undefined): A.Board | undefined | false => {
@@ -184,8 +187,8 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
         }
       }
       linkEvents(lm, hasLadders);
-      lm.replayed = referencesOk && !!lc && lm.events[0]?.event === "raised";
-      if (lm.replayed) for (const e of lm.events) evidence(e.evidence);
+      lm.replayed = referencesOk && !!lc && !!lm.ladder && lm.events[0]?.event === "raised";
+      if (lm.replayed) for (const e of lm.events) evidence(e.evidence, lm);
     }
 
     function linkEvents(lm: LinkedMatter, hasLadders: boolean): void {

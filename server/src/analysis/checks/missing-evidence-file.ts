@@ -10,7 +10,12 @@ export const missingEvidenceFile: Check = {
     "Evidence that cannot be found is no evidence: put the file in place, or correct the path (relative to the log's file).",
   runLog({ state }) {
     const out: CheckFinding[] = [];
-    for (const [item, exists] of state.log.evidence) if (!exists) out.push({ range: item.range, message: `evidence '${item.value}' does not exist (paths are relative to the log's file)` });
+    for (const [item, exists] of state.log.evidence) {
+      // Evidence of a matter counts only when the matter is replayed (a matter cut short is not).
+      const matter = state.log.evidenceMatter.get(item);
+      if (exists || (matter && !state.replays.has(matter))) continue;
+      out.push({ range: item.range, message: `evidence '${item.value}' does not exist (paths are relative to the log's file)` });
+    }
     return out;
   },
 };
