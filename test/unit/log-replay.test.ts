@@ -224,6 +224,26 @@ describe("relationship log: service credits", () => {
   });
 });
 
+describe("relationship log: missing periods and per-incident measurements", () => {
+  const service = (sla: string): string => contract(TWO_TIERS, { extra: `early-warning { signal sla-breaches } service s { sla a { ${sla} } }` });
+
+  it("finds each run of missing quarters up to the last quarter that ended by now, a trailing one included", () => {
+    const linked = logFile("measure s.a 2024-Q3 99%\nmeasure s.a 2025-Q1 99%\nmeasure s.a 2025-Q2 99%", service('metric "up" >= 95% window quarterly'));
+    const s = stateOf(linked, "2026-01-10T00:00:00Z");
+    assert.deepEqual(s.gaps.map((g) => [g.before.period.text, g.missing.map((p) => p.text)]), [["2024-Q3", ["2024-Q4"]], ["2025-Q2", ["2025-Q3", "2025-Q4"]]]);
+    const findings = allFindings(linked, { today: "2026-01-10" }).filter((f) => f.code === "SLM003");
+    assert.deepEqual(findings.map((f) => f.message), ["s.a has no measurement for 2024-Q4 (after 2024-Q3)", "s.a has no measurement for 2025-Q3, 2025-Q4 (after 2025-Q2)"]);
+  });
+
+  it("takes a per-incident measurement as occurring at its date's 00:00, and never looks for gaps between incidents", () => {
+    const linked = logFile("measure s.a 2025-11-03 5 hours\nmeasure s.a 2025-11-20 2 hours\nmeasure s.a 2025-11 3 hours", service('metric "fixed within" <= 4 hours window per-incident'));
+    assert.deepEqual(summarize(linked.builtins, linked.file.text), ["VAL001@2025-11"]);
+    const s = stateOf(linked);
+    assert.deepEqual(s.firings.map((f) => s.clock.format(f.at)), ["2025-11-03T00:00:00+00:00"]);
+    assert.deepEqual(s.gaps, []);
+  });
+});
+
 describe("relationship log: quick fixes", () => {
   it("EWL003 adds the signal to the contract's early-warning block in the contract's file; MAT008 and MAT010 edit the log", () => {
     const c = contract(TWO_TIERS, { extra: "early-warning {\n    respond within 2 business days\n    signal formal-tone\n  }" });
