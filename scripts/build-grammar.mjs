@@ -249,6 +249,8 @@ const grammar = {
           name: S("constant.numeric.date"),
           match: `(?<![A-Za-z0-9_.-])\\d{4}-\\d{2}-\\d{2}(?![A-Za-z0-9_.]|-\\d)`,
         },
+        // Measured periods of a log: a month `2026-01` or a quarter `2026-Q1` (operations.md).
+        { name: S("constant.numeric.period"), match: `(?<![A-Za-z0-9_.-])\\d{4}-(?:Q\\d|\\d{2})(?![A-Za-z0-9_.]|-\\d)` },
         { name: S("constant.numeric.time"), match: `(?<![A-Za-z0-9_.:])\\d{2}:\\d{2}(?![A-Za-z0-9_.:])` },
         // `9:00` is a syntax error (language.md): clock times have two-digit hours.
         { name: S("invalid.illegal.time"), match: `(?<![A-Za-z0-9_.:])\\d{1,2}:\\d+(?![A-Za-z0-9_.:])` },

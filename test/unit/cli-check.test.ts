@@ -51,7 +51,7 @@ describe("covenant check --contract", () => {
   it("is a usage error naming the file's contracts when the file has no such contract, even with errors in it", () => {
     assertUsageError(["check", file, "--contract", "gamma"], /no contract 'gamma' in '.*two\.covenant' \(contracts: alpha, beta\)/);
     assertUsageError(["check", sample("northwind.covenant"), "--contract", "northwind"], /\(contracts: northwind-msa\)/);
-    assertUsageError(["check", "samples", "--contract", "nobody"], /no contract 'nobody' in the 7 files checked \(contracts: .*northwind-msa.*payroll/);
+    assertUsageError(["check", "samples", "--contract", "nobody"], /no contract 'nobody' in the 9 files checked \(contracts: .*northwind-msa.*payroll/);
   });
 
   it("keeps the named contract's findings and those outside every contract (imports, syntax)", () => {
@@ -82,7 +82,7 @@ describe("covenant check text output", () => {
     const findings = json(["check", "--today", "2026-01-10", "samples"]);
     const rows = lines.filter((l) => /^samples\//.test(l));
     assert.equal(rows.length, findings.length);
-    assert.equal(lines[lines.length - 1], `✖ ${findings.length} findings (${findings.filter((f) => f.severity === "error").length} errors, ${findings.filter((f) => f.severity === "warning").length} warnings, ${findings.filter((f) => f.severity === "info").length} infos) in 3 of 7 files`);
+    assert.equal(lines[lines.length - 1], `✖ ${findings.length} findings (${findings.filter((f) => f.severity === "error").length} errors, ${findings.filter((f) => f.severity === "warning").length} warnings, ${findings.filter((f) => f.severity === "info").length} infos) in 5 of 9 files`);
     const firstOfPayroll = lines.findIndex((l) => l.startsWith("samples/payroll.covenant"));
     assert.equal(lines[firstOfPayroll - 1], "");
   });

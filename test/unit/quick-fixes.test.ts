@@ -16,7 +16,9 @@ import { linkFiles, WS, memoryProgram } from "../helpers/memory";
 import { format } from "../../server/src/format";
 
 /** The rows of checks.md whose quick fix is "(none)". */
-const WITHOUT_FIX = new Set(["ESC002", "ESC006", "ESC007", "ESC010", "PPL001", "PPL002", "GOV002", "GOV003", "RAC001"]);
+const WITHOUT_FIX = new Set(["ESC002", "ESC006", "ESC007", "ESC010", "PPL001", "PPL002", "GOV002", "GOV003", "RAC001",
+  // The checks of a relationship log without an obvious fix (operations.md lists none).
+  "MAT001", "MAT002", "MAT003", "MAT004", "MAT005", "MAT006", "MAT007", "MAT009", "MAT011", "EWL001", "EWL002", "SLM001", "SLM002", "SLM003"]);
 
 function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start);
@@ -70,9 +72,13 @@ function badIndentation(linked: Linked, edits: readonly TextEdit[]): string[] {
 }
 
 function checkFix(file: string, linked: Linked, before: Finding[], f: Finding): void {
-  const edits = f.fix!.edits;
-  const text = applyEdits(linked.file.text, edits);
+  // A log's fix may edit its contract in another file: those edits are applied to that file.
+  const edits = f.fix!.edits.filter((e) => !e.uri || e.uri === linked.uri);
   const program = new Program(diskHost);
+  for (const uri of new Set(f.fix!.edits.map((e) => e.uri).filter((u): u is string => !!u && u !== linked.uri))) {
+    program.setOverlay(uri, applyEdits(program.load(uri)!.text, f.fix!.edits.filter((e) => e.uri === uri)));
+  }
+  const text = applyEdits(linked.file.text, edits);
   const after = program.linkText(linked.uri, text);
   const findings = allFindings(after, { today: EXAMPLES_TODAY });
   for (const code of new Set([...before, ...findings].map((x) => x.code).filter(isBuiltinCode))) {

@@ -37,7 +37,8 @@ describe("values", () => {
     });
 
     it("reads months, quarters, years and dates as periods, and rejects months and quarters that do not exist", () => {
-      const log = (period: string): string => `log c {\n  measure s.a ${period} 99%\n}\n`;
+      // The log records a contract of the file, so that only the period's own error is reported.
+      const log = (period: string): string => `contract c { party a customer {} party b supplier {} service s { sla a {} } }\nlog c {\n  measure s.a ${period} 99%\n}\n`;
       for (const [text, kind] of [["2026-01", "month"], ["2026-Q4", "quarter"], ["2026", "year"], ["2026-01-14", "date"]]) {
         const m = parse(log(text)).file.logs[0].measures[0];
         assert.deepEqual([m.period?.kind, m.period?.period, m.period?.text], ["period", kind, text]);

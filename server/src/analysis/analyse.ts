@@ -3,12 +3,19 @@ import type { Finding, Fix, Severity } from "../core/findings";
 import type { Linked } from "../core/link";
 import type { LazyFix } from "./check";
 import { CHECKS } from "./registry";
+import { logState } from "../operations/operate";
+import type { CheckFinding } from "./check";
 
 export type RuleSetting = Severity | "off";
 
 export interface AnalysisOptions {
   /** `YYYY-MM-DD`; people who left on or before it have left. */
   today: string;
+  /**
+   * The analysis moment of a log, an ISO instant (operations.md); when absent, 00:00 of `today` in the
+   * contract calendar's zone. Callers pass the current instant when no analysis date was configured.
+   */
+  now?: string;
   /** Severity overrides by code; built-in codes are not affected. */
   rules?: Record<string, RuleSetting>;
 }
@@ -20,13 +27,23 @@ export function governanceFindings(linked: Linked, options: AnalysisOptions): Fi
   for (const check of CHECKS) {
     const setting = options.rules?.[check.code] ?? check.defaultSeverity;
     if (setting === "off") continue;
-    for (const contract of linked.contracts) {
+    const runs: { at: { start: number; end: number }; run: () => CheckFinding[] }[] = [];
+    const run = check.run;
+    if (run) for (const contract of linked.contracts) runs.push({ at: contract.contract.name?.range ?? contract.contract.keyword, run: () => run({ linked, contract, today: options.today }) });
+    const runLog = check.runLog;
+    if (runLog) {
+      for (const log of linked.logs) {
+        const at = log.log.name?.range ?? log.log.keyword;
+        runs.push({ at, run: () => { const state = logState(log, { now: options.now, today: options.today }); return state ? runLog({ linked, state, today: options.today }) : []; } });
+      }
+    }
+    for (const { at, run } of runs) {
       let produced;
       try {
-        produced = check.run({ linked, contract, today: options.today });
+        produced = run();
       } catch (e) {
         // A bug in one check must not take the others down; it is visible as a finding of its own.
-        produced = [{ range: contract.contract.name?.range ?? contract.contract.keyword, message: `internal error in ${check.code}: ${(e as Error).message}` }];
+        produced = [{ range: at, message: `internal error in ${check.code}: ${(e as Error).message}` }];
       }
       for (const f of produced) {
         const key = `${check.code} ${f.range.start} ${f.range.end} ${f.message}`;

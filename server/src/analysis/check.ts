@@ -2,6 +2,7 @@
 import type { Range } from "../core/ast";
 import type { Fix, Severity } from "../core/findings";
 import type { Linked, LinkedContract } from "../core/link";
+import type { LogState } from "../operations/operate";
 
 export interface CheckContext {
   linked: Linked;
@@ -27,7 +28,17 @@ export interface Check {
   title: string;
   /** Why it matters, in a contract manager's words (rule docs, SARIF full description, hover). */
   explanation: string;
-  run(ctx: CheckContext): CheckFinding[];
+  /** A check of a contract (the governance checks). */
+  run?(ctx: CheckContext): CheckFinding[];
+  /** A check of a relationship log (MAT, EWL, SLM codes: operations.md). */
+  runLog?(ctx: LogCheckContext): CheckFinding[];
+}
+
+export interface LogCheckContext {
+  linked: Linked;
+  /** The log replayed and evaluated at the analysis moment, against its contract. */
+  state: LogState;
+  today: string;
 }
 
 /** Where a contract-level finding goes: the contract's name (its keyword when the name is missing). */

@@ -1,4 +1,4 @@
-// Every governance check, in the order of checks.md. Nothing else knows their codes.
+// Every governance check, in the order of checks.md, then the checks of a relationship log (operations.md). Nothing else knows their codes.
 import type { Check } from "./check";
 import { missingDisputeBlock } from "./checks/missing-dispute-block";
 import { formalStepMissingFields } from "./checks/formal-step-missing-fields";
@@ -34,6 +34,23 @@ import { unclearAccountability } from "./checks/unclear-accountability";
 import { missingChangeControl } from "./checks/missing-change-control";
 import { missingExitAssistance } from "./checks/missing-exit-assistance";
 import { businessTimeWithoutCalendar } from "./checks/business-time-without-calendar";
+import { matterPastTierDeadline } from "./checks/matter-past-tier-deadline";
+import { formalStepTooEarly } from "./checks/formal-step-too-early";
+import { skippedEscalationTier } from "./checks/skipped-escalation-tier";
+import { lateEscalation } from "./checks/late-escalation";
+import { formalStepOffLadder } from "./checks/formal-step-off-ladder";
+import { formalStepUnrecorded } from "./checks/formal-step-unrecorded";
+import { lateMeetingMinutes } from "./checks/late-meeting-minutes";
+import { unrecordedDecision } from "./checks/unrecorded-decision";
+import { missingEvidenceFile } from "./checks/missing-evidence-file";
+import { oralNotice } from "./checks/oral-notice";
+import { suspensionDuringDispute } from "./checks/suspension-during-dispute";
+import { earlyWarningFired } from "./checks/early-warning-fired";
+import { unansweredEarlyWarning } from "./checks/unanswered-early-warning";
+import { unlistedSignal } from "./checks/unlisted-signal";
+import { missedServiceLevel } from "./checks/missed-service-level";
+import { chronicBreach } from "./checks/chronic-breach";
+import { missingMeasurements } from "./checks/missing-measurements";
 
 export const CHECKS: readonly Check[] = [
   missingDisputeBlock,
@@ -70,4 +87,22 @@ export const CHECKS: readonly Check[] = [
   missingChangeControl,
   missingExitAssistance,
   businessTimeWithoutCalendar,
+  // The relationship log (operations.md).
+  matterPastTierDeadline,
+  formalStepTooEarly,
+  skippedEscalationTier,
+  lateEscalation,
+  formalStepOffLadder,
+  formalStepUnrecorded,
+  lateMeetingMinutes,
+  unrecordedDecision,
+  missingEvidenceFile,
+  oralNotice,
+  suspensionDuringDispute,
+  earlyWarningFired,
+  unansweredEarlyWarning,
+  unlistedSignal,
+  missedServiceLevel,
+  chronicBreach,
+  missingMeasurements,
 ];

@@ -21,6 +21,8 @@ export type { LocatedFinding } from "./located";
 export interface CheckOptions {
   paths: string[];
   today?: string;
+  /** The analysis moment of a log (`--now`). */
+  now?: string;
   config?: string;
   contract?: string;
 }
@@ -54,8 +56,10 @@ export function checkPaths(options: CheckOptions): CheckResult {
     }
     const linked = program.linkText(toUri(file), read.text);
     const config = configFor(file);
+    const today = options.today ?? config?.config.today;
     let findings = allFindings(linked, {
-      today: options.today ?? config?.config.today ?? localDate(),
+      today: today ?? localDate(),
+      now: options.now ?? (today === undefined ? new Date().toISOString() : undefined),
       rules: config?.config.rules,
     });
     if (options.contract !== undefined) {

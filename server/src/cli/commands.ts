@@ -7,6 +7,8 @@ import { runSimulate } from "./simulate";
 import { runPreview } from "./preview";
 import { newCommand } from "./new";
 import { scheduleCommand } from "./schedule";
+import { runStatus } from "./status";
+import { runCredits } from "./credits";
 
 export type { Command } from "./command";
 
@@ -21,7 +23,7 @@ function count(option: string, v: string | boolean | undefined): number | undefi
 export const commands: Command[] = [
   {
     name: "check",
-    usage: `covenant check [PATH...] [--format ${Object.keys(CHECK_FORMATS).join("|")}] [--quiet] [--max-warnings N] [--today YYYY-MM-DD] [--config FILE] [--contract ID]`,
+    usage: `covenant check [PATH...] [--format ${Object.keys(CHECK_FORMATS).join("|")}] [--quiet] [--max-warnings N] [--today YYYY-MM-DD] [--now INSTANT] [--config FILE] [--contract ID]`,
     help: `PATH: a .covenant file, a folder (every *.covenant below it) or a quoted glob ("contracts/**/*.covenant"); default .
   --format F          text (default: file:line:column: severity CODE message), stylish (grouped by file),
                       json, sarif (GitHub code scanning), junit (test reports), gitlab (Code Quality),
@@ -34,7 +36,7 @@ Exit codes: 0 no error finding, 1 an error finding or too many warnings, 2 the c
 `,
     options: { quiet: { type: "boolean" }, "max-warnings": { type: "string" }, color: { type: "boolean" }, "no-color": { type: "boolean" } },
     run: (ctx, v, paths) =>
-      runCheck(ctx, { paths, today: str(v.today), config: str(v.config), contract: str(v.contract) }, {
+      runCheck(ctx, { paths, today: str(v.today), now: str(v.now), config: str(v.config), contract: str(v.contract) }, {
         format: str(v.format) ?? "text",
         quiet: v.quiet === true,
         maxWarnings: count("--max-warnings", v["max-warnings"]),
@@ -81,4 +83,6 @@ Exit codes: 0 no error finding, 1 an error finding or too many warnings, 2 the c
   },
   newCommand,
   scheduleCommand,
+  { name: "status", usage: "covenant status [PATH...] [--format text|json|markdown] [--now INSTANT] [--today YYYY-MM-DD]", options: {}, run: (ctx, v, paths) => runStatus(ctx, paths, { now: str(v.now), today: str(v.today), config: str(v.config) }, str(v.format) ?? "text") },
+  { name: "credits", usage: "covenant credits FILE [--from PERIOD] [--to PERIOD] [--format text|json|csv|markdown] [--now INSTANT]", options: { from: { type: "string" }, to: { type: "string" } }, run: (ctx, v, files) => runCredits(ctx, files, { from: str(v.from), to: str(v.to), now: str(v.now), today: str(v.today), config: str(v.config), contract: str(v.contract) }, str(v.format) ?? "text") },
 ];

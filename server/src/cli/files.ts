@@ -34,6 +34,13 @@ export const diskHost: ProgramHost = {
     const read = readText(fileURLToPath(uri));
     return "text" in read ? read.text : undefined;
   },
+  exists(uri: string): boolean {
+    try {
+      return fs.existsSync(fileURLToPath(uri));
+    } catch {
+      return false;
+    }
+  },
 };
 
 export function toUri(file: string): string {

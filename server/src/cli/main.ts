@@ -7,6 +7,7 @@ import { VERSION } from "./version";
 import { parseCommandArguments } from "./args";
 import { shouldColour } from "./colour";
 import { printable } from "./printable";
+import { businessCalendar } from "../simulate/calendar";
 
 const HELP = `covenant — check IT contract governance written in the Covenant language
 
@@ -18,6 +19,8 @@ Common options:
                        simulate: text, json, markdown; preview: mermaid, svg, markdown;
                        schedule: docx, html, markdown)
   --today YYYY-MM-DD   analysis date for people who have left (default: today)
+  --now INSTANT        analysis moment of a relationship log (default: 00:00 of --today in the
+                       contract's time zone, else the current instant)
   --config FILE        configuration file (default: covenant.json found upward from each file)
   --contract ID        the contract, where a file holds several
   --help, --version    (covenant COMMAND --help: the options of one command)
@@ -54,6 +57,7 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
     const parsed = parseCommandArguments(command.name, argv.slice(1), {
       format: { type: "string" },
       today: { type: "string" },
+      now: { type: "string" },
       config: { type: "string" },
       contract: { type: "string" },
       help: { type: "boolean", short: "h" },
@@ -65,6 +69,10 @@ function dispatch(argv: string[], ctx: CliContext): number | Promise<number> {
       return 0;
     }
     if (typeof values.today === "string" && !parseDate(values.today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${values.today}'`);
+    const utc = businessCalendar(undefined);
+    if (typeof values.now === "string" && "calendar" in utc && !utc.calendar.parseInstant(values.now)) {
+      throw new UsageError(`--now must be an ISO 8601 instant (2026-01-10T09:00:00Z, 2026-01-10 09:00), not '${values.now}'`);
+    }
     const code = command.run(ctx, values, parsed.positionals, parsed.tokens);
     return typeof code === "number" ? code : code.catch((e: unknown) => failure(ctx, e));
   } catch (e) {

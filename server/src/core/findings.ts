@@ -5,6 +5,8 @@ export type Severity = "error" | "warning" | "info";
 
 /** A text change a quick fix makes: replace [start, end) of the finding's file with `text`. */
 export interface TextEdit {
+  /** The file the edit is in, when it is not the finding's file (a log's fix that edits its contract). */
+  uri?: string;
   start: number;
   end: number;
   text: string;

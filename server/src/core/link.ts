@@ -6,9 +6,10 @@ import type { ParseOutput } from "./parser";
 import type { Finding } from "./findings";
 import { parseTime, parseWorkdays, valueProblem, isTimeZone } from "./values";
 import { regionProblem } from "./holidays";
+import { linkLogs, LinkedLog } from "./link-log";
 
 export type DeclKind =
-  | "contract" | "party" | "person" | "role" | "calendar" | "service" | "sla" | "board" | "ladder" | "tier" | "step";
+  | "contract" | "party" | "person" | "role" | "calendar" | "service" | "sla" | "board" | "ladder" | "tier" | "step" | "matter";
 
 /** A named declaration, wherever it is (this file or an imported one). */
 export interface Decl {
@@ -89,6 +90,8 @@ export interface Linked {
   uri: string;
   file: ParsedFile;
   contracts: LinkedContract[];
+  /** The relationship logs of this file (operations.md). */
+  logs: LinkedLog[];
   /** SYN001, REF001–REF004 and VAL001 findings of this file. */
   builtins: Finding[];
   decls: Decl[];
@@ -103,6 +106,10 @@ export interface LinkHost {
   load(uri: string): ParsedFile | undefined;
   /** The URI an import path names, relative to the importing file. */
   resolveImport(from: string, path: string): string | undefined;
+  /** The text of a file that is not Covenant (a log's CSV measurements), or undefined when unreadable. */
+  readText(uri: string): string | undefined;
+  /** Whether a file exists (a log's evidence). */
+  exists(uri: string): boolean;
 }
 
 export function resolveRelative(from: string, path: string): string | undefined {
@@ -125,7 +132,8 @@ function baseName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1));
 }
 
-export function link(root: ParsedFile, host: LinkHost): Linked {
+/** `logs: false` links a contract's file for the log that records it, without that file's own logs. */
+export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean } = {}): Linked {
   const uri = root.uri;
   const report = new Reporter(uri);
   const decls: Decl[] = [];
@@ -341,6 +349,7 @@ export function link(root: ParsedFile, host: LinkHost): Linked {
         if (!sd || !sla.name) continue;
         if (slaNames.has(sd.name)) report.error("REF002", sla.name.range, `sla '${sd.name}' is already declared in service '${d.name}'`);
         slaNames.add(sd.name);
+        for (const m of sla.metrics.slice(1)) report.error("VAL001", { start: m.range.start, end: m.range.start + "metric".length }, "an sla has one 'metric'; this one repeats it");
       }
     }
     const boardDecls = new Map<string, Decl>();
@@ -461,8 +470,14 @@ export function link(root: ParsedFile, host: LinkHost): Linked {
     return lc;
   }
 
+  const logs = options.logs === false ? [] : linkLogs({
+    root: { uri, file: root.parsed.file }, imported: files.slice(1).map((f) => ({ uri: f.uri, file: f.parsed.file })), contractNames, rootContracts: contracts,
+    rootDecls: decls, linkFile: (u) => { const f = host.load(u); return f && link(f, host, { logs: false }); },
+    host: { readText: (u) => host.readText(u), exists: (u) => host.exists(u), resolve: resolveRelative },
+    error: (code, range, message) => report.error(code, range, message), declare: (kind, name, node, container) => declare(kind, name, node, uri, container), occur,
+  });
   return {
-    uri, file: root, contracts, builtins: report.findings, decls, occurrences, imports, dependencies: order,
+    uri, file: root, contracts, logs, builtins: report.findings, decls, occurrences, imports, dependencies: order,
   };
 }
 

@@ -6,6 +6,8 @@ import { link, Linked, LinkHost, ParsedFile, resolveRelative } from "./link";
 export interface ProgramHost {
   /** The text of the file at `uri`, or undefined when it does not exist or cannot be read. */
   read(uri: string): string | undefined;
+  /** Whether a file exists at `uri` (a log's evidence); without it, a file exists when it can be read. */
+  exists?(uri: string): boolean;
 }
 
 export class Program implements LinkHost {
@@ -43,6 +45,16 @@ export class Program implements LinkHost {
     const cached = this.parsed.get(uri);
     if (cached && !this.overlays.has(uri)) return cached.text;
     return this.host.read(uri);
+  }
+
+  /** A file that is not Covenant (a CSV of measurements): read as it is now, never cached. */
+  readText(uri: string): string | undefined {
+    return this.overlays.get(uri) ?? this.host.read(uri);
+  }
+
+  exists(uri: string): boolean {
+    if (this.overlays.has(uri)) return true;
+    return this.host.exists ? this.host.exists(uri) : this.host.read(uri) !== undefined;
   }
 
   resolveImport(from: string, path: string): string | undefined {

@@ -11,7 +11,7 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/;
 
 const WHAT: Record<Decl["kind"], string> = {
   contract: "contract", party: "party", person: "person", role: "role", calendar: "calendar", service: "service",
-  sla: "sla", board: "board", ladder: "ladder", tier: "tier", step: "dispute step",
+  sla: "sla", board: "board", ladder: "ladder", tier: "tier", step: "dispute step", matter: "matter",
 };
 
 export type PrepareResult = { range: A.Range; placeholder: string } | { error: string };

@@ -69,7 +69,7 @@ export function semanticTokens(analysis: DocumentAnalysis): SemanticToken[] {
     const kind: DeclKind = o.decl.kind;
     let modifiers = o.isDeclaration ? 1 : 0;
     if (kind === "person" && left.has(o.decl.node as PersonInfo["person"])) modifiers |= 2;
-    byStart.set(o.range.start, { start: o.range.start, length: o.range.end - o.range.start, type: kind, modifiers });
+    byStart.set(o.range.start, { start: o.range.start, length: o.range.end - o.range.start, type: kind === "matter" ? "variable" : kind, modifiers });
   }
   for (const s of spots) {
     if (byStart.has(s.start)) continue;

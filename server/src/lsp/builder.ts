@@ -168,7 +168,8 @@ export class DocumentBuilder {
       const linked = this.workspace.link(uri);
       if (linked) {
         const today = settings.today ?? localDate();
-        const findings = allFindings(linked, { today, rules: settings.rules });
+        // A log's analysis moment: the configured date's midnight, else the current instant (operations.md).
+        const findings = allFindings(linked, { today, now: settings.today ? undefined : new Date().toISOString(), rules: settings.rules });
         analysis = { uri, version: doc.version, text, linked, findings, today };
         for (const f of findings) if (f.uri === uri) diagnostics.push(toDiagnostic(doc, f, this.options.fixesInDiagnostics));
         if (linked.contracts.length > 0) this.lastWithContracts.set(uri, analysis);

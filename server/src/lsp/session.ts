@@ -107,6 +107,13 @@ export class Session {
   }
 
   /** Edits by file as the client takes them: versioned document changes when it supports them. */
+  /** A fix's edits by file: a log's fix may edit its contract's file (an edit names its file, else it is in `uri`). */
+  editsByFile(uri: string, edits: readonly (OffsetEdit & { uri?: string })[]): Map<string, OffsetEdit[]> {
+    const out = new Map<string, OffsetEdit[]>();
+    for (const e of edits) out.set(e.uri ?? uri, [...(out.get(e.uri ?? uri) ?? []), e]);
+    return out;
+  }
+
   workspaceEdit(changes: Map<string, OffsetEdit[]>): WorkspaceEdit {
     const documentChanges: TextDocumentEdit[] = [];
     const plain: Record<string, TextEdit[]> = {};

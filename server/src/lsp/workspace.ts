@@ -38,6 +38,10 @@ export class LspWorkspace implements WorkspaceView {
           return undefined;
         }
       },
+      exists: (uri) => {
+        const p = uriToPath(uri);
+        return !!p && fs.existsSync(p);
+      },
     });
   }
 

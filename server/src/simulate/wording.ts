@@ -2,7 +2,10 @@
 // CLI's text and Markdown, the webview. No runtime imports, so the extension can bundle it through wire/.
 
 /** The ladder-choice reasons of a simulation result (`ladderChosenBy`). */
-export type LadderChosenBy = "given" | "criticality" | "severity" | "default" | "standard";
+import type { LadderChoice as ChosenBy } from "../core/ladder-choice";
+
+/** How a ladder was chosen (core/ladder-choice.ts decides). */
+export type LadderChosenBy = ChosenBy;
 
 /** An instant as the simulation writes it: local fields and the offset, `Z` or `+01:00`. */
 export interface Instant {

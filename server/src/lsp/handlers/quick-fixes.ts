@@ -47,7 +47,7 @@ export function registerQuickFixes(session: Session): void {
         isPreferred: action.preferred,
         diagnostics: diagnosticsOf(a.doc, params.context.diagnostics, action.findings),
       };
-      if (!session.client.codeActionResolve) return { ...listed, edit: session.workspaceEdit(new Map([[a.doc.uri, action.edits]])) };
+      if (!session.client.codeActionResolve) return { ...listed, edit: session.workspaceEdit(session.editsByFile(a.doc.uri, action.edits)) };
       const data: FixActionData = { uri: a.doc.uri, version: a.doc.version, fix: action.target };
       return { ...listed, data };
     });
@@ -69,7 +69,7 @@ export function registerQuickFixes(session: Session): void {
       session.log(`codeAction/resolve: the finding of "${action.title}" is gone; not applied`);
       return action;
     }
-    return { ...action, edit: session.workspaceEdit(new Map([[uri, fixed.edits]])) };
+    return { ...action, edit: session.workspaceEdit(session.editsByFile(uri, fixed.edits)) };
   }
 
   connection.onCodeActionResolve((action) => {

@@ -1,0 +1,378 @@
+// The linker of relationship logs (operations.md, "Names and built-in errors"): resolves a log's names in
+// its contract, reads its CSV measurements through the host, and reports the built-in errors of logs.
+// What carries an error is left out of the LinkedLog, so the replay and the checks never see it.
+import type * as A from "./ast";
+import type { Decl, Linked, LinkedContract, PartyInfo, RoleInfo } from "./link";
+import { chooseLadder } from "./ladder-choice";
+import { parsePeriod, parseQuantityText, Period, PERIOD_WORDS, WINDOW_PERIOD } from "./log-values";
+import { readMeasurementCsv } from "./measurement-csv";
+import { parseDate, parseTime } from "./values";
+
+/** One measured service level, from a `measure` line or a CSV row. */
+export interface Measurement {
+  service: A.Service;
+  sla: A.Sla;
+  period: Period;
+  value: A.Quantity;
+  note?: string;
+  /** Where findings about it go: the `measure` line's slaRef, or the CSV file's string. */
+  at: A.Range;
+  /** For a CSV row: its line in the file (the header is line 1). */
+  row?: number;
+}
+
+export interface LinkedMatter {
+  matter: A.Matter;
+  service?: A.Service;
+  severity?: string;
+  /** The ladder the matter climbs (its own, else the one simulation.md chooses); absent when there is none. */
+  ladder?: A.Escalation;
+  /** False when the matter has no valid `raised`, or names a ladder or service that does not resolve. */
+  replayed: boolean;
+  /** The events without a built-in error, in the order written (`raised` first when replayed). */
+  events: A.MatterEvent[];
+  /** `escalated ... to T`: T's index among the ladder's tiers. */
+  tierOf: Map<A.MatterEvent, number>;
+  /** `meeting ... at B` and `formal ... S` that resolved. */
+  boardOf: Map<A.MatterEvent, A.Board>;
+  stepOf: Map<A.MatterEvent, A.DisputeStep>;
+}
+
+export interface LinkedLog {
+  uri: string;
+  log: A.Log;
+  /** The contract the log records; absent when its name does not resolve. */
+  contract?: LinkedContract;
+  /** The file the contract is written in (for a quick fix that edits the contract). */
+  contractFile?: Linked;
+  matters: LinkedMatter[];
+  signals: A.LogSignal[];
+  responses: A.LogResponse[];
+  /** Valid measurements in the order written (a CSV file's rows in row order, at the file's place). */
+  measurements: Measurement[];
+  /** Every evidence path (not a link) of replayed matters, signals and responses, and whether the file exists. */
+  evidence: Map<A.Str, boolean>;
+  /** The matter each evidence path of a matter's event belongs to. */
+  evidenceMatter: Map<A.Str, LinkedMatter>;
+}
+
+export interface LogLinkHost {
+  readText(uri: string): string | undefined;
+  exists(uri: string): boolean;
+  resolve(from: string, path: string): string | undefined;
+}
+
+export interface LogLinkInput {
+  root: { uri: string; file: A.CovenantFile };
+  /** The other files of the file set, imported files in import order. */
+  imported: { uri: string; file: A.CovenantFile }[];
+  /** Contracts visible in the file, by name. */
+  contractNames: Map<string, Decl>;
+  /** The contracts of the root file, linked. */
+  rootContracts: LinkedContract[];
+  /** The root file's declarations (for occurrences into a contract of the same file). */
+  rootDecls: Decl[];
+  /** Links another file of the set without its logs (for a contract the log imports). */
+  linkFile(uri: string): Linked | undefined;
+  host: LogLinkHost;
+  error(code: string, range: A.Range, message: string): void;
+  declare(kind: "matter", name: A.Name | undefined, node: A.Block, container?: Decl): Decl | undefined;
+  occur(range: A.Range, decl: Decl): void;
+}
+
+const LINK = /^(https?:|mailto:)/i;
+
+export function isEvidenceLink(s: string): boolean {
+  return LINK.test(s);
+}
+
+/** Wall-clock text of a valid moment (`2025-11-03 10:00`), comparable as text; undefined when invalid. */
+export function momentText(m: A.Moment | undefined): string | undefined {
+  if (!m || !parseDate(m.date.text)) return undefined;
+  if (m.time && parseTime(m.time.text) === undefined) return undefined;
+  return `${m.date.text} ${m.time?.text ?? "00:00"}`;
+}
+
+export function linkLogs(input: LogLinkInput): LinkedLog[] {
+  const { root, error, occur } = input;
+  const out: LinkedLog[] = [];
+  // A contract has at most one log per file set: imported files first, so the second is reported here.
+  const logged = new Set<string>();
+  for (const f of input.imported) for (const l of f.file.logs) if (l.name) logged.add(l.name.text);
+  const rootLogged = new Set<string>();
+  const contractFiles = new Map<string, Linked | undefined>();
+
+  for (const log of root.file.logs) {
+    const linked: LinkedLog = { uri: root.uri, log, matters: [], signals: [], responses: [], measurements: [], evidence: new Map(), evidenceMatter: new Map() };
+    out.push(linked);
+    if (!log.name) continue;
+    const decl = input.contractNames.get(log.name.text);
+    if (!decl) {
+      error("REF001", log.name.range, `no contract '${log.name.text}' is declared or imported`);
+    } else {
+      occur(log.name.range, decl);
+      if (logged.has(log.name.text) || rootLogged.has(log.name.text)) {
+        error("REF002", log.name.range, `contract '${log.name.text}' already has a log in this file set`);
+      }
+      rootLogged.add(log.name.text);
+      linked.contract = contractOf(decl);
+      linked.contractFile = decl.uri === root.uri ? undefined : contractFiles.get(decl.uri);
+    }
+    linkLog(linked, decl, declsOf(decl));
+  }
+  return out;
+
+  function contractOf(decl: Decl): LinkedContract | undefined {
+    if (decl.uri === root.uri) return input.rootContracts.find((c) => c.contract === decl.node);
+    if (!contractFiles.has(decl.uri)) contractFiles.set(decl.uri, input.linkFile(decl.uri));
+    return contractFiles.get(decl.uri)?.contracts.find((c) => c.contract === decl.node);
+  }
+
+  function declsOf(decl: Decl | undefined): Map<A.Block, Decl> {
+    const list = !decl ? [] : decl.uri === root.uri ? input.rootDecls : contractFiles.get(decl.uri)?.decls ?? [];
+    const byNode = new Map<A.Block, Decl>();
+    for (const d of list) if (!byNode.has(d.node)) byNode.set(d.node, d);
+    return byNode;
+  }
+
+  function linkLog(ll: LinkedLog, contractDecl: Decl | undefined, decls: Map<A.Block, Decl>): void {
+    const lc = ll.contract;
+    const at = (range: A.Range, node: A.Block | undefined): void => {
+      const d = node && decls.get(node);
+      if (d) occur(range, d);
+    };
+    const evidence = (e: A.Evidence | undefined, matter?: LinkedMatter): void => {
+      for (const item of e?.items ?? []) {
+        if (isEvidenceLink(item.value) || item.value.trim() === "") continue;
+        const target = input.host.resolve(root.uri, item.value);
+        ll.evidence.set(item, !!target && input.host.exists(target));
+        if (matter) ll.evidenceMatter.set(item, matter);
+      }
+    };
+    const board = (n: A.Name | undefined): A.Board | undefined | false => {
+      if (!n || !lc) return undefined;
+      const b = lc.boards.get(n.text);
+      if (!b) { error("REF001", n.range, `contract '${lc.contract.name?.text}' has no board '${n.text}'`); return false; }
+      at(n.range, b);
+      return b;
+    };
+
+    // ---- matters ----
+    const matterNames = new Set<string>();
+    for (const m of ll.log.matters) {
+      input.declare("matter", m.name, m, contractDecl);
+      if (m.name) {
+        if (matterNames.has(m.name.text)) error("REF002", m.name.range, `matter '${m.name.text}' is already recorded in this log`);
+        matterNames.add(m.name.text);
+      }
+      const lm: LinkedMatter = { matter: m, replayed: false, events: [], tierOf: new Map(), boardOf: new Map(), stepOf: new Map() };
+      ll.matters.push(lm);
+      let referencesOk = true;
+      if (lc && m.service) {
+        lm.service = lc.services.get(m.service.text);
+        if (lm.service) at(m.service.range, lm.service);
+        else { error("REF001", m.service.range, `contract '${lc.contract.name?.text}' has no service '${m.service.text}'`); referencesOk = false; }
+      }
+      lm.severity = m.severity?.text;
+      let hasLadders = false;
+      if (lc) {
+        hasLadders = lc.ladders.size > 0;
+        if (m.ladder) {
+          const l = lc.ladders.get(m.ladder.text);
+          if (l) { lm.ladder = l; at(m.ladder.range, l); }
+          else { error("REF001", m.ladder.range, `contract '${lc.contract.name?.text}' has no ladder '${m.ladder.text}'`); referencesOk = false; }
+        } else {
+          const chosen = chooseLadder(lc, { severity: lm.severity }, lm.service);
+          if ("ladder" in chosen) lm.ladder = chosen.ladder;
+        }
+      }
+      linkEvents(lm, hasLadders);
+      lm.replayed = referencesOk && !!lc && !!lm.ladder && lm.events[0]?.event === "raised";
+      if (lm.replayed) for (const e of lm.events) evidence(e.evidence, lm);
+    }
+
+    function linkEvents(lm: LinkedMatter, hasLadders: boolean): void {
+      const m = lm.matter;
+      const raisedAt = m.events.findIndex((e) => e.event === "raised");
+      const tiers = lm.ladder?.tiers ?? [];
+      // References first: an event whose reference does not resolve carries an error.
+      const broken = new Set<A.MatterEvent>();
+      for (const e of m.events) {
+        if (e.by && lc) { if (!role(e.by)) broken.add(e); }
+        if (e.at && lc && (e.event === "meeting")) {
+          const b = board(e.at);
+          if (b === false) broken.add(e); else if (b) lm.boardOf.set(e, b);
+        }
+        if (e.event === "formal" && e.step && lc) {
+          const step = lc.contract.dispute?.steps.find((s) => s.step === e.step!.text);
+          if (step) { lm.stepOf.set(e, step); at(e.step.range, step); }
+          else { error("REF001", e.step.range, `the dispute block of contract '${lc.contract.name?.text}' has no step '${e.step.text}'`); broken.add(e); }
+        }
+        if (e.event === "escalated" && e.to && lc && hasLadders) {
+          const i = tiers.findIndex((t) => t.name?.text === e.to!.text);
+          if (i >= 0) { lm.tierOf.set(e, i); at(e.to.range, tiers[i]); }
+          else {
+            error("REF001", e.to.range, lm.ladder ? `ladder '${lm.ladder.name?.text}' has no tier '${e.to.text}'` : `no ladder of contract '${lc.contract.name?.text}' applies to this matter, so tier '${e.to.text}' cannot be found`);
+            broken.add(e);
+          }
+        }
+        if (!momentText(e.moment)) broken.add(e); // an impossible date or time: VAL001 from the value validator
+        if ((e.event === "escalated" && !e.to) || (e.event === "formal" && !e.step)) broken.add(e);
+      }
+      if (raisedAt < 0) {
+        error("VAL001", m.name?.range ?? m.keyword, `matter '${m.name?.text ?? ""}' has no 'raised' moment: write when and by whom it was raised`);
+        return;
+      }
+      let latest: string | undefined;
+      let resolved = false;
+      let suspended = false;
+      let formal = false;
+      let current = 0;
+      let seenRaised = false;
+      for (const [i, e] of m.events.entries()) {
+        const bad = (message: string): void => { error("VAL001", e.keyword, message); };
+        if (e.event === "raised" && seenRaised) { bad("a matter is raised once; this 'raised' repeats it"); continue; }
+        if (i < raisedAt) { bad(`'${e.event}' is written before 'raised': a matter's events start with 'raised'`); continue; }
+        if (e.event === "raised") seenRaised = true;
+        if (broken.has(e)) continue;
+        const when = momentText(e.moment)!;
+        if (resolved) { bad(`'${e.event}' comes after the matter was resolved`); continue; }
+        if (latest !== undefined && when < latest) { bad(`'${e.event}' at ${when} is before the event written above it (${latest}): write events in the order they happened`); continue; }
+        if (e.event === "resumed" && !suspended) { bad("'resumed' without an earlier 'suspended'"); continue; }
+        if (e.event === "escalated" && formal) { bad("'escalated' after the matter went to its formal step"); continue; }
+        if (e.event === "escalated") {
+          const t = lm.tierOf.get(e);
+          if (t !== undefined && t <= current) {
+            error("VAL001", e.to!.range, `'${e.to!.text}' is ${t === current ? "the current tier" : "an earlier tier than the current one"} ('${tiers[current]?.name?.text}'): a matter escalates upwards`);
+            continue;
+          }
+          if (t !== undefined) current = t;
+        }
+        if (e.event === "suspended") suspended = true;
+        if (e.event === "resumed") suspended = false;
+        if (e.event === "formal") formal = true;
+        if (e.event === "resolved") resolved = true;
+        latest = when;
+        lm.events.push(e);
+      }
+    }
+
+    function role(ref: A.Ref): RoleInfo | undefined {
+      if (!lc) return undefined;
+      const written = ref.party ? `${ref.party.text}.${ref.name.text}` : ref.name.text;
+      if (ref.party) {
+        const party = lc.parties.get(ref.party.text);
+        if (!party) { error("REF001", ref.party.range, `no party '${ref.party.text}' is declared or imported`); return undefined; }
+        occur(ref.party.range, party.decl);
+        const r = party.roles.get(ref.name.text);
+        if (!r) { error("REF001", ref.name.range, `party '${party.decl.name}' has no role '${ref.name.text}'`); return undefined; }
+        occur(ref.name.range, r.decl);
+        return r;
+      }
+      const sides = [lc.customer, lc.supplier].filter((p): p is PartyInfo => !!p);
+      const found = [...new Set(sides)].map((p) => p.roles.get(ref.name.text)).filter((r): r is RoleInfo => !!r);
+      if (found.length > 1) { error("REF003", ref.name.range, `'${written}' is a role of both '${lc.customer!.decl.name}' and '${lc.supplier!.decl.name}'; write it with its party`); return undefined; }
+      if (found.length === 0) { error("REF001", ref.name.range, `no role '${written}' in ${sides.map((p) => `'${p.decl.name}'`).join(" or ") || "the contract's parties"}`); return undefined; }
+      occur(ref.name.range, found[0].decl);
+      return found[0];
+    }
+
+    // ---- early warning ----
+    for (const s of ll.log.signals) {
+      if (!s.signal || !momentText(s.moment)) continue;
+      ll.signals.push(s);
+      evidence(s.evidence);
+    }
+    for (const r of ll.log.responses) {
+      if (!momentText(r.moment)) continue;
+      if (r.at && board(r.at) === false) continue;
+      ll.responses.push(r);
+      evidence(r.evidence);
+    }
+
+    // ---- measurements, in the order written ----
+    if (!lc) return;
+    const seen = new Map<A.Sla, Set<string>>();
+    type Source = { kind: "measure"; m: A.Measure } | { kind: "file"; f: A.MeasurementFile };
+    const sources: Source[] = [
+      ...ll.log.measures.map((m): Source => ({ kind: "measure", m })),
+      ...ll.log.measurementFiles.map((f): Source => ({ kind: "file", f })),
+    ].sort((a, b) => (a.kind === "measure" ? a.m.range.start : a.f.range.start) - (b.kind === "measure" ? b.m.range.start : b.f.range.start));
+    for (const src of sources) {
+      const ref = src.kind === "measure" ? src.m.sla : src.f.sla;
+      const target = ref && slaOf(ref);
+      if (!target) continue;
+      if (src.kind === "measure") {
+        const { m } = src;
+        if (!m.period || !m.value) continue;
+        const period = parsePeriod(m.period.text);
+        if (!period) continue; // a month or quarter out of range: VAL001 from the parser
+        const problem = fitProblem(target.sla, period, m.value);
+        if (problem) { error("VAL001", problem.at === "period" ? m.period.range : m.value.range, problem.message); continue; }
+        if (m.value.kind === "percent" && m.value.value > 100) continue;
+        if (repeated(target.sla, period)) { error("REF002", ref!.range, `${describeRef(ref!)} is already measured for ${period.text}`); continue; }
+        ll.measurements.push({ ...target, period, value: m.value, ...(m.note ? { note: m.note.value } : {}), at: ref!.range });
+      } else {
+        const { f } = src;
+        if (!f.path) continue;
+        const uri = input.host.resolve(root.uri, f.path.value);
+        const text = uri === undefined ? undefined : input.host.readText(uri);
+        if (text === undefined) { error("REF004", f.path.range, `measurements file '${f.path.value}' not found or unreadable`); continue; }
+        const { rows, problems } = readMeasurementCsv(text);
+        for (const p of problems) error("VAL001", f.path.range, p.line === 1 ? `'${f.path.value}' ${p.message}` : `'${f.path.value}' line ${p.line} ${p.message}`);
+        for (const row of rows) {
+          const rowAt = `'${f.path.value}' line ${row.line}`;
+          const period = parsePeriod(row.period);
+          if (!period) { error("VAL001", f.path.range, `${rowAt}: '${row.period}' is not a period (2026-01, 2026-Q1, 2026 or 2026-01-14)`); continue; }
+          const value = parseQuantityText(row.value, f.path.range);
+          if (!value) { error("VAL001", f.path.range, `${rowAt}: '${row.value}' is not a value (99.91%, 12, 4 hours)`); continue; }
+          if (value.kind === "percent" && value.value > 100) { error("VAL001", f.path.range, `${rowAt}: ${value.text} is over 100%`); continue; }
+          if (value.kind === "duration" && (!Number.isInteger(value.amount) || value.amount === 0)) { error("VAL001", f.path.range, `${rowAt}: a duration is a whole number above zero (${value.text})`); continue; }
+          const problem = fitProblem(target.sla, period, value);
+          if (problem) { error("VAL001", f.path.range, `${rowAt}: ${problem.message}`); continue; }
+          if (repeated(target.sla, period)) { error("REF002", f.path.range, `${rowAt}: ${describeRef(ref!)} is already measured for ${period.text}`); continue; }
+          ll.measurements.push({ ...target, period, value, ...(row.note ? { note: row.note } : {}), at: f.path.range, row: row.line });
+        }
+      }
+    }
+
+    function repeated(sla: A.Sla, p: Period): boolean {
+      const set = seen.get(sla) ?? new Set<string>();
+      seen.set(sla, set);
+      if (set.has(p.text)) return true;
+      set.add(p.text);
+      return false;
+    }
+
+    function slaOf(ref: A.SlaRef): { service: A.Service; sla: A.Sla } | undefined {
+      const service = lc!.services.get(ref.service.text);
+      if (!service) { error("REF001", ref.service.range, `contract '${lc!.contract.name?.text}' has no service '${ref.service.text}'`); return undefined; }
+      at(ref.service.range, service);
+      if (!ref.sla) return undefined;
+      const sla = service.slas.find((s) => s.name?.text === ref.sla!.text);
+      if (!sla) { error("REF001", ref.sla.range, `service '${ref.service.text}' has no sla '${ref.sla.text}'`); return undefined; }
+      at(ref.sla.range, sla);
+      return { service, sla };
+    }
+  }
+}
+
+function describeRef(ref: A.SlaRef): string {
+  return `${ref.service.text}.${ref.sla?.text ?? ""}`;
+}
+
+/** A period that does not fit the SLA's window, or a value not of the kind of its metric's target. */
+function fitProblem(sla: A.Sla, period: Period, value: A.Quantity): { at: "period" | "value"; message: string } | undefined {
+  const window = sla.window?.text;
+  const kind = window ? WINDOW_PERIOD[window] : undefined;
+  if (kind && period.kind !== kind) return { at: "period", message: `sla '${sla.name?.text}' is measured ${window}: the period must be ${PERIOD_WORDS[kind]}, not ${period.text}` };
+  const target = sla.metrics[0]?.target;
+  if (!target) return undefined;
+  if (target.kind !== value.kind) return { at: "value", message: `sla '${sla.name?.text}' measures ${KIND_WORDS[target.kind]} (its target is ${target.text}), not ${value.text}` };
+  if (value.kind === "duration" && (value.business || value.unit === "month" || value.unit === "year")) {
+    return { at: "value", message: `a measured duration is written in minutes, hours, days or weeks of elapsed measured time, not ${value.text}` };
+  }
+  return undefined;
+}
+
+const KIND_WORDS: Record<A.Quantity["kind"], string> = { percent: "a percentage", number: "a number", duration: "a duration" };

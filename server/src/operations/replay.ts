@@ -1,0 +1,112 @@
+// The replay of a matter (operations.md, "Replaying a matter"): which tiers opened when, their deadlines,
+// the current tier, when the formal step became available, and who sat at the table on each side.
+import type { DateTime } from "luxon";
+import type * as A from "../core/ast";
+import type { LinkedContract } from "../core/link";
+import type { LinkedMatter } from "../core/link-log";
+import { Contact, contactOn } from "../simulate/contacts";
+import { countable, LogClock } from "./time";
+
+export interface TierOpening {
+  /** The tier's index in the ladder. */
+  index: number;
+  tier: A.Tier;
+  opens: DateTime;
+  /** due(opening, within); absent when the tier's `within` cannot be counted. */
+  deadline?: DateTime;
+  customer?: Contact;
+  supplier?: Contact;
+  /** The `escalated` event that opened it (absent for the first tier). */
+  by?: A.MatterEvent;
+}
+
+export interface Escalation {
+  event: A.MatterEvent;
+  at: DateTime;
+  from: TierOpening;
+  to: TierOpening;
+}
+
+export interface MatterReplay {
+  matter: LinkedMatter;
+  ladder: A.Escalation;
+  raised: DateTime;
+  /** Every tier opened, in order; the last is the current tier. */
+  tiers: TierOpening[];
+  escalations: Escalation[];
+  formal?: { event: A.MatterEvent; at: DateTime; step?: A.DisputeStep; stepName: string; available?: DateTime };
+  resolved?: { event: A.MatterEvent; at: DateTime };
+  state: "open" | "formal" | "resolved";
+}
+
+export function current(r: MatterReplay): TierOpening {
+  return r.tiers[r.tiers.length - 1];
+}
+
+export function isLastTier(r: MatterReplay, t: TierOpening): boolean {
+  return t.index === r.ladder.tiers.length - 1;
+}
+
+/** When the formal step is available: the deadline of the ladder's last tier, once that tier has opened. */
+export function formalAvailable(r: MatterReplay): DateTime | undefined {
+  const last = r.tiers.find((t) => isLastTier(r, t));
+  return last?.deadline;
+}
+
+/** Replays a linked matter; undefined when it is not replayed (no valid `raised`, no ladder, no tiers). */
+export function replayMatter(lc: LinkedContract, lm: LinkedMatter, clock: LogClock): MatterReplay | undefined {
+  const ladder = lm.ladder;
+  // A matter or ladder cut short by a syntax error is not replayed: its checks stay silent (language.md, Resilience).
+  if (!lm.replayed || !ladder || ladder.tiers.length === 0 || lm.matter.incomplete || ladder.incomplete) return undefined;
+  const raisedEvent = lm.events[0];
+  const raised = clock.moment(raisedEvent.moment!);
+  const open = (index: number, at: DateTime, by?: A.MatterEvent): TierOpening => {
+    const tier = ladder.tiers[index];
+    const opens = clock.clock(at);
+    const date = clock.calendar.dateOf(opens);
+    const t: TierOpening = { index, tier, opens };
+    if (countable(tier.within)) t.deadline = clock.calendar.add(opens, tier.within);
+    const customer = contactOn(lc, tier.customer, date);
+    const supplier = contactOn(lc, tier.supplier, date);
+    if (customer) t.customer = customer;
+    if (supplier) t.supplier = supplier;
+    if (by) t.by = by;
+    return t;
+  };
+  const r: MatterReplay = { matter: lm, ladder, raised, tiers: [open(0, raised)], escalations: [], state: "open" };
+  for (const e of lm.events.slice(1)) {
+    const at = clock.moment(e.moment!);
+    if (e.event === "escalated") {
+      const index = lm.tierOf.get(e);
+      if (index === undefined) continue;
+      const from = current(r);
+      const to = open(index, at, e);
+      r.tiers.push(to);
+      r.escalations.push({ event: e, at, from, to });
+    } else if (e.event === "formal") {
+      const available = formalAvailable(r);
+      r.formal = { event: e, at, stepName: e.step!.text, ...(lm.stepOf.get(e) ? { step: lm.stepOf.get(e) } : {}), ...(available ? { available } : {}) };
+      if (r.state === "open") r.state = "formal";
+    } else if (e.event === "resolved") {
+      r.resolved = { event: e, at };
+      r.state = "resolved";
+    }
+  }
+  return r;
+}
+
+/** The business time between two moments, in the unit the tier counts (for "2 business days left"). */
+export function timeLeft(clock: LogClock, from: DateTime, to: DateTime, unit: "day" | "hour"): number {
+  const cal = clock.calendar;
+  if (unit === "day") {
+    const a = cal.dateOf(from);
+    const b = cal.dateOf(to);
+    return a <= b ? cal.businessDaysBetween(a, b) : -cal.businessDaysBetween(b, a);
+  }
+  // Working hours between two moments, counted hour by hour (deadlines are at most days apart in hours).
+  const sign = from <= to ? 1 : -1;
+  const [lo, hi] = sign > 0 ? [from, to] : [to, from];
+  let hours = 0;
+  for (let t = cal.start(lo); t < hi && hours < 10_000; t = cal.addBusinessHours(t, 1)) hours++;
+  return sign * hours;
+}

@@ -1,0 +1,78 @@
+// Moments and periods of a log on the contract's calendar (operations.md): a MOMENT is wall-clock time in
+// the calendar's zone; clock(m) is the start rule applied to m; due(m, D) is clock(m) + D.
+import type { DateTime } from "luxon";
+import type * as A from "../core/ast";
+import type { LinkedContract } from "../core/link";
+import { Period, periodDays } from "../core/log-values";
+import { parseTime } from "../core/values";
+import { BusinessCalendar, businessCalendar, CalendarDuration } from "../simulate/calendar";
+
+export class LogClock {
+  constructor(readonly calendar: BusinessCalendar) {}
+
+  /** The instant a valid moment names (a date alone is 00:00). */
+  moment(m: A.Moment): DateTime {
+    const minutes = m.time ? parseTime(m.time.text)! : 0;
+    return this.calendar.at(m.date.text, minutes * 60_000);
+  }
+
+  /** Where the clock starts for something that happens at t (simulation.md's start rule). */
+  clock(t: DateTime): DateTime {
+    return this.calendar.start(t);
+  }
+
+  /** clock(t) + d: business units counted on the calendar, plain units on the wall clock. */
+  due(t: DateTime, d: CalendarDuration): DateTime {
+    return this.calendar.add(this.clock(t), d);
+  }
+
+  /** t + d on the wall clock, with no start rule (signal windows in plain units). */
+  plus(t: DateTime, d: CalendarDuration): DateTime {
+    return this.calendar.addWallClock(t, d.amount, d.unit);
+  }
+
+  /** t − d on the wall clock (six months before 2026-06-01 is 2025-12-01). */
+  minus(t: DateTime, d: CalendarDuration): DateTime {
+    return this.calendar.addWallClock(t, -d.amount, d.unit);
+  }
+
+  /** The first moment of a period. */
+  start(p: Period): DateTime {
+    return this.calendar.at(periodDays(p).first, 0);
+  }
+
+  /** The first moment after a period. */
+  end(p: Period): DateTime {
+    return this.calendar.at(periodDays(p).after, 0);
+  }
+
+  /** `Mon 10 Nov 2025 17:00`: a moment as a contract manager reads it, in the calendar's zone. */
+  say(t: DateTime): string {
+    return t.setZone(this.calendar.zone).toFormat("ccc d LLL yyyy HH:mm");
+  }
+
+  format(t: DateTime): string {
+    return this.calendar.format(t);
+  }
+}
+
+/** The clock of a contract, or undefined when its calendar cannot be used (its own errors say why). */
+export function logClock(lc: LinkedContract): LogClock | undefined {
+  const cal = businessCalendar(lc.calendar);
+  return "calendar" in cal ? new LogClock(cal.calendar) : undefined;
+}
+
+/** A duration the calendar can count: whole, above zero, business only in days or hours. */
+export function countable(d: A.Duration | undefined): d is A.Duration {
+  return !!d && Number.isInteger(d.amount) && d.amount > 0 && (!d.business || d.unit === "day" || d.unit === "hour");
+}
+
+/**
+ * The analysis moment (operations.md): `now` when given (an ISO instant), else 00:00 of `today` in the
+ * calendar's zone, else the current instant.
+ */
+export function analysisMoment(clock: LogClock, options: { now?: string; today?: string }): DateTime | undefined {
+  if (options.now !== undefined) return clock.calendar.parseInstant(options.now);
+  if (options.today !== undefined) return clock.calendar.at(options.today, 0);
+  return clock.calendar.parseInstant(new Date().toISOString());
+}
