@@ -3,7 +3,7 @@
 // must be listed on its line, and a file with no expect comment must produce no finding at all.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Finding } from "../../server/src/core/findings";
+import { isBuiltinCode, type Finding } from "../../server/src/core/findings";
 import type { Linked } from "../../server/src/core/link";
 import { Program } from "../../server/src/core/program";
 import { allFindings, AnalysisOptions } from "../../server/src/analysis/analyse";
@@ -13,6 +13,8 @@ import { diskHost, toUri } from "../../server/src/cli/files";
 export const EXAMPLES_TODAY = "2026-01-10";
 
 const EXPECT = /^\/\/\s*expect:\s*(.*?)\s*$/;
+/** `// checks: ESC001 ESC005`: the fixture is about these checks only; other checks' findings are not compared. */
+const CHECKS = /^\/\/\s*checks:\s*(.*?)\s*$/;
 const CODE = /^[A-Z]{3}\d{3}$/;
 
 /** 1-based line of each offset. */
@@ -44,9 +46,36 @@ export function expectations(linked: Linked): { byLine: Map<number, Set<string>>
   return { byLine, problems };
 }
 
+/**
+ * The checks a fixture is about, from its `// checks:` comments; undefined when it has none (then every
+ * finding is compared). Built-in errors (SYN, REF, VAL) are always compared: a fixture must be valid text.
+ */
+export function checksOf(linked: Linked): { codes?: Set<string>; problems: string[] } {
+  let codes: Set<string> | undefined;
+  const problems: string[] = [];
+  for (const c of linked.file.parsed.comments) {
+    const m = CHECKS.exec(c.image);
+    if (!m) continue;
+    const listed = m[1].split(/[\s,]+/).filter((s) => s !== "");
+    if (listed.length === 0 || listed.some((s) => !CODE.test(s))) problems.push(`line ${lineOf(linked.file.text, c.startOffset)}: malformed checks comment '${c.image}'`);
+    codes ??= new Set();
+    for (const code of listed) if (CODE.test(code)) codes.add(code);
+  }
+  return { codes, problems };
+}
+
 /** Every way the findings differ from the comments, one line each; empty when they match. */
-export function compare(linked: Linked, findings: readonly Finding[]): string[] {
+export function compare(linked: Linked, all: readonly Finding[]): string[] {
   const { byLine, problems } = expectations(linked);
+  const about = checksOf(linked);
+  problems.push(...about.problems);
+  const findings = about.codes ? all.filter((f) => isBuiltinCode(f.code) || about.codes!.has(f.code)) : all;
+  if (about.codes) {
+    for (const [line, codes] of byLine) {
+      const outside = [...codes].filter((c) => !isBuiltinCode(c) && !about.codes!.has(c));
+      if (outside.length > 0) problems.push(`line ${line}: expects ${outside.join(" ")}, which the checks comment leaves out`);
+    }
+  }
   const text = linked.file.text;
   const got = new Map<number, Finding[]>();
   for (const f of findings) {

@@ -68,6 +68,17 @@ describe("expect comments", () => {
       assert.ok(again.includes("line 1: missing DSP001 ESC005"), again.join("\n"));
       assert.ok(again.some((p) => p.startsWith("line 2: unexpected DSP001")), again.join("\n"));
     });
+    it("compares only the checks a `// checks:` comment names, and built-in errors always", () => {
+      const body = `contract c "C" { // expect: DSP001\n  customer a\n  supplier b\n  party a { }\n  party b { }\n}\n`;
+      const all = linkFiles({ "a.covenant": body });
+      assert.ok(compare(all, allFindings(all, { today: "2026-01-10" })).some((p) => p.includes("unexpected ESC001")), "without the comment, every finding counts");
+      const about = linkFiles({ "a.covenant": `// checks: DSP001\n${body}` });
+      assert.deepEqual(compare(about, allFindings(about, { today: "2026-01-10" })).map((p) => p.replace(/^line \d+: /, "")), []);
+      const broken = linkFiles({ "a.covenant": `// checks: DSP001\n${body.replace("customer a", "customer zz")}` });
+      assert.ok(compare(broken, allFindings(broken, { today: "2026-01-10" })).some((p) => p.includes("unexpected REF001")), "built-in errors are always compared");
+      const outside = linkFiles({ "a.covenant": `// checks: ESC001\n${body}` });
+      assert.ok(compare(outside, allFindings(outside, { today: "2026-01-10" })).some((p) => p.includes("expects DSP001, which the checks comment leaves out")));
+    });
     it("reads expect comments from comments only, and rejects malformed ones", () => {
       const text = `contract c "// expect: DSP001" { // expect: dsp1\n}\n`;
       const linked = linkFiles({ "a.covenant": text });
