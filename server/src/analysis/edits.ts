@@ -5,7 +5,7 @@ import type * as A from "../core/ast";
 import type { TextEdit } from "../core/findings";
 import type { Linked } from "../core/link";
 import * as T from "../core/tokens";
-import { BLOCK_STATEMENTS, BlockKind } from "../core/statements";
+import { BLOCK_STATEMENTS, BlockKind, StatementOf } from "../core/statements";
 import { columns, DEFAULT_INDENT, lineEnding, ONE_LINE_WIDTH } from "../core/canonical-layout";
 
 const UNIT = " ".repeat(DEFAULT_INDENT);
@@ -165,7 +165,7 @@ export class FixText {
   }
 
   /** Inserts statements that start with `keyword` at their canonical place in a block of that kind. */
-  insertInOrder(block: Braced, kind: BlockKind, keyword: string, statements: Lines[]): TextEdit[] | undefined {
+  insertInOrder<B extends BlockKind>(block: Braced, kind: B, keyword: StatementOf<B>, statements: Lines[]): TextEdit[] | undefined {
     return this.insert(block, statements, { before: this.anchorFor(block, BLOCK_STATEMENTS[kind], keyword) });
   }
 
