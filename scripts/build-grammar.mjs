@@ -1,7 +1,7 @@
 // Writes grammar/covenant.tmLanguage.json. The regular expressions share fragments (a name, a reference,
 // word boundaries), so they are composed here rather than repeated by hand in the JSON.
 // `node scripts/build-grammar.mjs` writes the file; `--check` exits 1 when the file is out of date.
-import { readFileSync, writeFileSync } from "node:fs";
+import { runTypeScript, writeOrCheck } from "./generated-files.mjs";
 import { fileURLToPath } from "node:url";
 
 const target = fileURLToPath(new URL("../grammar/covenant.tmLanguage.json", import.meta.url));
@@ -25,14 +25,10 @@ const KEYWORD = S("keyword.other.statement");
 
 // The statement table (server/src/core/statements.ts) is the one list of the language's words: it is
 // bundled on the fly and read here, so that the grammar's keyword lists are derived, never written.
-const { LANGUAGE, VALUES, UNIT_WORDS } = await loadTable();
-
-async function loadTable() {
-  const { build } = await import("esbuild");
-  const entry = fileURLToPath(new URL("../server/src/core/statements.ts", import.meta.url));
-  const out = await build({ entryPoints: [entry], bundle: true, write: false, format: "esm", platform: "neutral", logLevel: "silent" });
-  return import("data:text/javascript;base64," + Buffer.from(out.outputFiles[0].text).toString("base64"));
-}
+const { LANGUAGE, VALUES, UNIT_WORDS } = await runTypeScript(
+  fileURLToPath(new URL("..", import.meta.url)),
+  `module.exports = require("./server/src/core/statements");`,
+);
 
 /** Every statement of the table: its keyword and its slots. */
 const STATEMENTS = Object.values(LANGUAGE).flatMap((shapes) => Object.entries(shapes).map(([keyword, shape]) => ({ keyword, slots: shape.slots })));
@@ -309,18 +305,4 @@ const grammar = {
   },
 };
 
-const text = JSON.stringify(grammar, null, 2) + "\n";
-if (process.argv.includes("--check")) {
-  let current = "";
-  try {
-    current = readFileSync(target, "utf8");
-  } catch {
-    // A missing file is out of date.
-  }
-  if (current !== text) {
-    console.error("grammar/covenant.tmLanguage.json is out of date: run node scripts/build-grammar.mjs");
-    process.exit(1);
-  }
-} else {
-  writeFileSync(target, text);
-}
+writeOrCheck(target, JSON.stringify(grammar, null, 2) + "\n", "scripts/build-grammar.mjs");
