@@ -115,9 +115,9 @@ describe("extension manifest: what VS Code and CI users expect", () => {
     assert.match(source, /"\$covenant"/);
   });
 
-  it("has a walkthrough whose steps create a contract, fix a finding and simulate, each with a picture", () => {
+  it("has a walkthrough whose steps create a contract, fix a finding, simulate and export the schedule, each with a picture", () => {
     const [walkthrough] = contributes.walkthroughs;
-    assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), ["create-contract", "fix-finding", "simulate-escalation"]);
+    assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), ["create-contract", "fix-finding", "simulate-escalation", "export-schedule"]);
     const commands = new Set(contributes.commands.map((c: { command: string }) => c.command));
     for (const step of walkthrough.steps) {
       const links = [...(step.description as string).matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]);

@@ -52,7 +52,7 @@ describe("New Contract and the walkthrough", () => {
     assert.equal(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString("utf8"), before);
   });
 
-  it("the walkthrough is listed among the walkthroughs and opens with its three steps", async function () {
+  it("the walkthrough is listed among the walkthroughs and opens with its four steps", async function () {
     skipWithoutPage(this);
     await vscode.commands.executeCommand("welcome.showAllWalkthroughs");
     const rows = await eventually(
@@ -63,7 +63,7 @@ describe("New Contract and the walkthrough", () => {
     assert.ok(rows.some((row) => row.includes("Get started with Covenant")), `walkthroughs listed: ${rows.join(" | ") || "none"}`);
 
     await vscode.commands.executeCommand("workbench.action.openWalkthrough", WALKTHROUGH, false);
-    const steps = ["Create a contract", "See and fix a finding", "Simulate an escalation"];
+    const steps = ["Create a contract", "See and fix a finding", "Simulate an escalation", "Export the governance schedule"];
     const shown = await eventually(
       () => askPage<string[]>("text", { selector: ".gettingStartedContainer" }),
       (t) => t.some((text) => steps.every((step) => text.includes(step))),
