@@ -98,6 +98,26 @@ describe("formatter", () => {
     });
   });
 
+  describe("relationship logs", () => {
+    it("lays a matter out one event per line even when it was written on one line, and keeps short contract blocks on one", () => {
+      const text = 'log c { matter a "A" { raised 2025-11-03 10:00 by p.ops escalated 2025-11-13 09:30 to management } signal 2025-11-04 formal-tone }\n';
+      const r = format(text);
+      assert.ok(!("error" in r), JSON.stringify(r));
+      assert.equal(r.text, [
+        "log c {",
+        '  matter a "A" {',
+        "    raised 2025-11-03 10:00 by p.ops",
+        "    escalated 2025-11-13 09:30 to management",
+        "  }",
+        "  signal 2025-11-04 formal-tone",
+        "}",
+        "",
+      ].join("\n"));
+      const tier = "contract c {\n  escalation e {\n    tier t { customer a supplier b within 5 days }\n  }\n}\n";
+      assert.equal((format(tier) as { text: string }).text, tier);
+    });
+  });
+
   describe("refusals and options", () => {
     for (const [what, text] of [
       ["an unclosed block comment", 'party p { person a "A" }\n/* never closed\n'],

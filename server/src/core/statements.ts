@@ -88,6 +88,8 @@ export interface Shape {
   /** The node kind the statement makes, and the field of the enclosing node that holds it. */
   node?: NodeKind;
   into?: string;
+  /** A block whose statements the canonical layout always puts one per line (a matter's events). */
+  lines?: true;
 }
 
 const name = (what: NameTarget): Slot => ({ t: "name", what });
@@ -119,7 +121,7 @@ export const LANGUAGE = {
     contract: opens("contract", "contracts", name("new"), label),
     party,
     calendar: opens("calendar", "calendars", name("new")),
-    log: opens("log", "logs", name("new")),
+    log: { ...opens("log", "logs", name("new")), lines: true },
   },
   contract: {
     kind: once(value("contractKind")),
@@ -230,7 +232,7 @@ export const LANGUAGE = {
     holidays: many({ t: "alt", seqs: [[{ t: "list", item: { t: "date" } }], [S]] }),
   },
   log: {
-    matter: opens("matter", "matters", name("new"), label),
+    matter: { ...opens("matter", "matters", name("new"), label), lines: true },
     signal: many(...moment, name("signal"), opt(S), evidence),
     response: many(...moment, opt(S), opt(word("at"), name("board")), evidence),
     measure: many(...slaRef, { t: "period" }, { t: "quantity" }, opt(S)),
@@ -280,6 +282,11 @@ export const KEYWORDS: readonly Keyword[] = (() => {
   for (const w of CONNECTIVES) words.add(w);
   return [...words] as Keyword[];
 })();
+
+/** The words that open a block laid out one statement per line, never on one line. */
+export const LINE_BLOCK_WORDS: ReadonlySet<string> = new Set(
+  BLOCK_KINDS.flatMap((b) => BLOCK_STATEMENTS[b].filter((w) => shapeOf(b, w)!.lines)),
+);
 
 /** `'a', 'b' or 'c'` */
 export function listWords(words: readonly string[]): string {

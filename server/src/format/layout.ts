@@ -3,6 +3,7 @@
 import type { IToken, TokenType } from "chevrotain";
 import { columns as width, lineEnding, ONE_LINE_WIDTH } from "../core/canonical-layout";
 import * as T from "../core/tokens";
+import { LINE_BLOCK_WORDS } from "../core/statements";
 
 export type LayoutItemKind = "token" | "line-comment" | "block-comment";
 
@@ -164,6 +165,10 @@ export function layOut(text: string, input: LayoutInput, indentUnit: number): La
     const c = matching.get(o);
     if (c === undefined || c < o) return false;
     if (c === o + 1) return true;
+    // The block's keyword: the statement start nearest before the brace.
+    let kw = o - 1;
+    while (kw >= 0 && !isStatementStart(kw)) kw--;
+    if (kw >= 0 && LINE_BLOCK_WORDS.has(items[kw].image)) return false;
     for (let k = o + 1; k < c; k++) {
       if (items[k].kind !== "token" || isToken(k, T.LBrace)) return false;
     }
