@@ -136,7 +136,7 @@ describe("covenant evidence", () => {
     const out = path.join(root, "pack");
     assert.equal(runCli(["evidence", log, "--matter", "laptops-late", ...TODAY, "--out", out]).code, 0);
     assert.equal(fs.readFileSync(path.join(out, "evidence", "secret.txt"), "utf8"), "not for counsel\n");
-    assert.match(fs.readFileSync(path.join(out, "SHA256SUMS"), "utf8"), /  evidence\/ws\/records\/ops-review-2025-11-05\.md\n/);
+    assert.match(fs.readFileSync(path.join(out, "SHA256SUMS"), "utf8"), / {2}evidence\/ws\/records\/ops-review-2025-11-05\.md\n/);
   });
 
   it("overwrites nothing without --force, and with it writes a fresh pack", () => {
