@@ -96,13 +96,16 @@ describe("covenant evidence", () => {
     assert.equal(runCli(["evidence", log, "--matter", "laptops-late", ...TODAY, "--out", lap]).code, 0);
     const sums = fs.readFileSync(path.join(lap, "SHA256SUMS"), "utf8");
     assert.deepEqual(sums.trimEnd().split("\n").map((l) => l.split("  ")[1]), [
-      "evidence/records/mail-2025-11-04.eml", "evidence/records/ops-review-2025-11-05.md", "evidence/records/service-board-2025-11-26.md", "evidence/records/service-board-2025-11-28.md", "pack.md",
+      "evidence/records/mail-2025-11-04.eml", "evidence/records/ops-review-2025-11-05.md", "evidence/records/service-board-2025-11-26.md", "evidence/records/service-board-2025-11-28.md",
+      "evidence/records/eud-p2-fix.csv", "pack.md",
     ]);
+    // The CSV behind the period's SLA breach is evidence too.
+    assert.match(fs.readFileSync(path.join(lap, "pack.md"), "utf8"), /\| records\/eud-p2-fix\.csv \| copied to evidence\/records\/eud-p2-fix\.csv \|.*\| SLA breach eud\.p2-fix 2025-11 \(line \d+\) \|/);
     assert.deepEqual(fs.readFileSync(path.join(lap, "evidence/records/ops-review-2025-11-05.md")), fs.readFileSync(sample("records/ops-review-2025-11-05.md")));
     const lapPack = fs.readFileSync(path.join(lap, "pack.md"), "utf8");
     const size = fs.statSync(sample("records/ops-review-2025-11-05.md")).size;
     assert.match(lapPack, new RegExp(`\\| records/ops-review-2025-11-05\\.md \\| copied to evidence/records/ops-review-2025-11-05\\.md \\| ${size} bytes \\| [0-9a-f]{64} \\|`));
-    assert.equal(execFileSync("sha256sum", ["-c", "SHA256SUMS"], { cwd: lap, encoding: "utf8" }).split("\n").filter((l) => l.endsWith(": OK")).length, 5);
+    assert.equal(execFileSync("sha256sum", ["-c", "SHA256SUMS"], { cwd: lap, encoding: "utf8" }).split("\n").filter((l) => l.endsWith(": OK")).length, 6);
     // A copy changed afterwards is caught.
     fs.appendFileSync(path.join(lap, "evidence/records/mail-2025-11-04.eml"), "tampered\n");
     const tampered = spawnSync("sha256sum", ["-c", "SHA256SUMS"], { cwd: lap, encoding: "utf8" });
@@ -118,7 +121,7 @@ describe("covenant evidence", () => {
     const out = path.join(root, "pack");
     const run = runCli(["evidence", log, "--matter", "laptops-late", ...TODAY, "--out", out]);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /4 copied, 0 missing, 3 refused, 2 links listed/);
+    assert.match(run.stdout, /5 copied, 0 missing, 3 refused, 2 links listed/);
     const pack = fs.readFileSync(path.join(out, "pack.md"), "utf8");
     assert.match(pack, /\| \.\.\/secret\.txt \| REFUSED: outside the log's workspace \|/);
     assert.match(pack, /\| records\/escape\.txt \| REFUSED: a symbolic link that leads outside the log's workspace \|/);
@@ -126,7 +129,7 @@ describe("covenant evidence", () => {
     assert.match(pack, /\| https:\/\/example\.invalid\/ticket\/7 \| link \(listed, not fetched\) \|/);
     assert.match(pack, /\| mailto:ops@example\.invalid \| link \(listed, not fetched\) \|/);
     const copies = fs.readdirSync(path.join(out, "evidence", "records")).sort();
-    assert.deepEqual(copies, ["mail-2025-11-04.eml", "ops-review-2025-11-05.md", "service-board-2025-11-26.md", "service-board-2025-11-28.md"]);
+    assert.deepEqual(copies, ["eud-p2-fix.csv", "mail-2025-11-04.eml", "ops-review-2025-11-05.md", "service-board-2025-11-26.md", "service-board-2025-11-28.md"]);
     assert.doesNotMatch(fs.readFileSync(path.join(out, "SHA256SUMS"), "utf8"), /secret|escape|passwd/);
   });
 

@@ -137,8 +137,8 @@ export function buildEvidencePack(input: EvidenceInputs): EvidencePack | { error
         : f.state === "pending" ? `respond by ${say(f.due!)}` : "no response deadline";
       return `${f.kind} fired ${say(f.at)}: ${answer}`;
     });
-  const breaches = state.evaluations
-    .filter((e) => !e.met && state.clock.start(e.measurement.period) <= end && state.clock.end(e.measurement.period) > replay.raised)
+  const breached = state.evaluations.filter((e) => !e.met && state.clock.start(e.measurement.period) <= end && state.clock.end(e.measurement.period) > replay.raised);
+  const breaches = breached
     .map((e) => {
       const m = e.measurement;
       const credit = e.creditPercent > 0 ? `, credit ${e.creditPercent}%${e.capped ? " (capped)" : ""}${e.amount ? ` = ${e.amount} ${e.currency}` : ""}` : "";
@@ -152,6 +152,17 @@ export function buildEvidencePack(input: EvidenceInputs): EvidencePack | { error
       if (!e) entries.set(written, (e = { written, citedBy: [], status: isEvidenceLink(written) ? { state: "link" } : input.evidenceOf(written) }));
       e.citedBy.push(`${entry.at} ${entry.kind}`);
     }
+  }
+
+  // A breach measured in a CSV file has that file as its evidence.
+  for (const e of breached) {
+    const m = e.measurement;
+    const file = m.row !== undefined ? state.log.log.measurementFiles.find((f) => f.path && f.path.range.start === m.at.start) : undefined;
+    if (!file?.path || file.path.value.trim() === "") continue;
+    const written = file.path.value;
+    let entry = entries.get(written);
+    if (!entry) entries.set(written, (entry = { written, citedBy: [], status: isEvidenceLink(written) ? { state: "link" } : input.evidenceOf(written) }));
+    entry.citedBy.push(`SLA breach ${m.service.name?.text}.${m.sla.name?.text} ${m.period.text} (line ${m.row})`);
   }
 
   const range = lm.matter.range;
