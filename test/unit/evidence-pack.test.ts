@@ -189,5 +189,8 @@ describe("covenant evidence", () => {
     const format = runCli(["evidence", log, "--matter", "laptops-late", "--format", "docx"]);
     assert.equal(format.code, 2);
     assert.match(format.stderr, /unknown --format 'docx' for evidence \(markdown, html\)/);
+    const force = runCli(["evidence", log, "--matter", "laptops-late", "--force"]);
+    assert.equal(force.code, 2);
+    assert.match(force.stderr, /--force goes with --out DIR/);
   });
 });

@@ -64,7 +64,7 @@ export function workspaceOf(logFile: string): string {
 
 function inside(folder: string, target: string): boolean {
   const rel = path.relative(folder, target);
-  return rel === "" ? false : !rel.startsWith("..") && !path.isAbsolute(rel);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
 
 interface Resolved {
