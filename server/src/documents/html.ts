@@ -96,7 +96,7 @@ export function htmlBody(s: Schedule): { body: string; hash: string } {
   return { body, hash: bodyHash(htmlText(body)) };
 }
 
-function clause(c: Clause, depth: number, cls?: string): string {
+export function clause(c: Clause, depth: number, cls?: string): string {
   const h = `h${Math.min(depth, 6)}`;
   const id = c.number ? ` id="clause-${esc(c.number)}"` : "";
   const parts = [`<section${cls ? ` class="${cls}"` : ""}${id}>`, `<${h}>${c.number ? `<span class="cv-num">${esc(c.number)}</span> ` : ""}${esc(c.title)}</${h}>`];

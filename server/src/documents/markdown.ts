@@ -33,7 +33,7 @@ function markdownBody(s: Schedule): string {
   return out.join("\n");
 }
 
-function clause(c: Clause, depth: number, out: string[]): void {
+export function clause(c: Clause, depth: number, out: string[]): void {
   out.push(`${"#".repeat(Math.min(depth, 6))} ${c.number ? `${c.number} ` : ""}${escapeMarkdown(c.title)}`, "");
   for (const b of c.blocks) out.push(...block(b));
   for (const sub of c.clauses) clause(sub, depth + 1, out);
