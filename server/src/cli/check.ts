@@ -41,37 +41,70 @@ export function checkFiles(options: CheckOptions): LocatedFinding[] {
 
 export function checkPaths(options: CheckOptions): CheckResult {
   const files = collectFiles(options.paths.length > 0 ? options.paths : ["."]);
+  const checker = fileChecker(options, new Date().toISOString());
+  return assemble(options, files, files.map((file) => checker(file)));
+}
+
+/** What checking one file gives: its findings and its contracts' names, or why it could not be read. */
+export type FileOutcome =
+  | { findings: LocatedFinding[]; contracts: string[]; hasContract: boolean }
+  | { usage: string }
+  | { internal: string };
+
+/**
+ * Checks one file at a time with one Program (imports parsed once); `clock` is the instant the whole check
+ * runs at, so that every file, on any thread, is analysed at the same moment.
+ */
+export function fileChecker(options: Omit<CheckOptions, "paths">, clock: string): (file: string) => FileOutcome {
   const program = new Program(diskHost);
-  const out: LocatedFinding[] = [];
   const configFor = configLookup(options.config);
+  const started = new Date(clock);
+  return (file) => {
+    try {
+      const read = readText(file);
+      if ("unreadable" in read) return { usage: `cannot read '${file}': ${read.unreadable}` };
+      if ("notText" in read) {
+        // One finding instead of a syntax error for every stray byte of a binary.
+        return { findings: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code: "SYN001", message: read.notText }], contracts: [], hasContract: false };
+      }
+      const linked = program.linkText(toUri(file), read.text);
+      const config = configFor(file);
+      const today = options.today ?? config?.config.today;
+      let findings = allFindings(linked, {
+        today: today ?? localDate(started),
+        now: options.now ?? (today === undefined ? clock : undefined),
+        rules: config?.config.rules,
+      });
+      const contracts: string[] = [];
+      let hasContract = false;
+      if (options.contract !== undefined) {
+        for (const c of linked.contracts) if (c.contract.name) contracts.push(c.contract.name.text);
+        const ranges = linked.contracts.map((c) => c.contract.range);
+        const target = linked.contracts.find((c) => c.contract.name?.text === options.contract)?.contract.range;
+        if (target) hasContract = true;
+        // The named contract's findings, and those outside every contract (syntax, imports), which no contract owns.
+        findings = findings.filter((f) => (target && within(f, target)) || !ranges.some((r) => within(f, r)));
+      }
+      const lines = new LineIndex(linked.file.text);
+      return { findings: findings.map((f) => locate(file, f, lines)), contracts, hasContract };
+    } catch (e) {
+      if (e instanceof UsageError) return { usage: e.message };
+      return { internal: (e as Error).stack ?? String(e) };
+    }
+  };
+}
+
+/** The result of the whole check from each file's outcome, in the order of `files`: the same on one thread or many. */
+function assemble(options: CheckOptions, files: string[], outcomes: FileOutcome[]): CheckResult {
+  const out: LocatedFinding[] = [];
   const contractNames = new Set<string>();
   let contractFound = false;
-  for (const file of files) {
-    const read = readText(file);
-    if ("unreadable" in read) throw new UsageError(`cannot read '${file}': ${read.unreadable}`);
-    if ("notText" in read) {
-      // One finding instead of a syntax error for every stray byte of a binary.
-      out.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code: "SYN001", message: read.notText });
-      continue;
-    }
-    const linked = program.linkText(toUri(file), read.text);
-    const config = configFor(file);
-    const today = options.today ?? config?.config.today;
-    let findings = allFindings(linked, {
-      today: today ?? localDate(),
-      now: options.now ?? (today === undefined ? new Date().toISOString() : undefined),
-      rules: config?.config.rules,
-    });
-    if (options.contract !== undefined) {
-      for (const c of linked.contracts) if (c.contract.name) contractNames.add(c.contract.name.text);
-      const ranges = linked.contracts.map((c) => c.contract.range);
-      const target = linked.contracts.find((c) => c.contract.name?.text === options.contract)?.contract.range;
-      if (target) contractFound = true;
-      // The named contract's findings, and those outside every contract (syntax, imports), which no contract owns.
-      findings = findings.filter((f) => (target && within(f, target)) || !ranges.some((r) => within(f, r)));
-    }
-    const lines = new LineIndex(linked.file.text);
-    for (const f of findings) out.push(locate(file, f, lines));
+  for (const outcome of outcomes) {
+    if ("usage" in outcome) throw new UsageError(outcome.usage);
+    if ("internal" in outcome) throw new Error(outcome.internal);
+    for (const name of outcome.contracts) contractNames.add(name);
+    if (outcome.hasContract) contractFound = true;
+    for (const f of outcome.findings) out.push(f);
   }
   if (options.contract !== undefined && !contractFound) {
     const where = files.length === 1 ? `'${files[0]}'` : `the ${files.length} files checked`;
@@ -79,6 +112,20 @@ export function checkPaths(options: CheckOptions): CheckResult {
     throw new UsageError(`no contract '${options.contract}' in ${where} (${names.length ? `contracts: ${names.join(", ")}` : "it declares no contract"})`);
   }
   return { files, findings: out.sort(byFileAndPosition) };
+}
+
+/** Below this many files per thread, starting a worker (about 0.1 s: Node, the bundle, the parser) costs more than it saves. */
+const FILES_PER_WORKER = 4;
+
+/** The same result as checkPaths, with the files spread over up to `jobs` worker threads (check-worker.ts). */
+export async function checkPathsInParallel(options: CheckOptions, jobs: number): Promise<CheckResult> {
+  const files = collectFiles(options.paths.length > 0 ? options.paths : ["."]);
+  const clock = new Date().toISOString();
+  const threads = Math.min(jobs, Math.floor(files.length / FILES_PER_WORKER));
+  if (threads < 2) return assemble(options, files, files.map(fileChecker(options, clock)));
+  const { runOnWorkers } = require("./check-worker") as typeof import("./check-worker");
+  const { paths: _paths, ...perFile } = options;
+  return assemble(options, files, await runOnWorkers(files, { options: perFile, clock }, threads));
 }
 
 function within(f: Finding, range: Range): boolean {
@@ -109,11 +156,19 @@ export const CHECK_FORMATS: Record<string, Formatter> = {
   github: (findings, ctx) => toGithubCommands(findings, ctx.cwd),
 };
 
-export function runCheck(ctx: CliContext, options: CheckOptions, report: ReportOptions | string): number {
+/**
+ * Runs `covenant check`; with `jobs` above 1 (and enough files) the files are checked on worker threads and the
+ * exit code comes later. The output is the same for any number of jobs.
+ */
+export function runCheck(ctx: CliContext, options: CheckOptions, report: ReportOptions | string, jobs = 1): number | Promise<number> {
   const r: ReportOptions = typeof report === "string" ? { format: report, colour: ctx.colour } : report;
   const formatter = CHECK_FORMATS[r.format];
   if (!formatter) throw new UsageError(`unknown --format '${r.format}' for check (${Object.keys(CHECK_FORMATS).join(", ")})`);
-  const { files, findings } = checkPaths(options);
+  if (jobs > 1) return checkPathsInParallel(options, jobs).then((result) => printReport(ctx, r, formatter, result));
+  return printReport(ctx, r, formatter, checkPaths(options));
+}
+
+function printReport(ctx: CliContext, r: ReportOptions, formatter: Formatter, { files, findings }: CheckResult): number {
   const shown = r.quiet ? findings.filter((f) => f.severity === "error") : findings;
   ctx.out(formatter(shown, ctx, { files, summary: { files: files.length, hidden: findings.length - shown.length }, colour: r.colour }));
   const counts = countBySeverity(findings);

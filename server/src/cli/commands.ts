@@ -1,5 +1,6 @@
 // The commands of the `covenant` CLI (cli.md); each lives in its own module.
 import type { Command } from "./command";
+import type { CliContext } from "./context";
 import { CHECK_FORMATS, runCheck } from "./check";
 import { UsageError } from "./files";
 import { runFormat } from "./format";
@@ -10,6 +11,7 @@ import { scheduleCommand } from "./schedule";
 import { runStatus } from "./status";
 import { runCredits } from "./credits";
 import { evidenceCommand } from "./evidence";
+import { availableParallelism } from "node:os";
 
 export type { Command } from "./command";
 
@@ -21,10 +23,17 @@ function count(option: string, v: string | boolean | undefined): number | undefi
   return Number(v);
 }
 
+/** `-j N`: how many threads check files; a caller that cannot wait (main(), not mainAsync) always checks in its own. */
+function jobs(ctx: CliContext, v: string | boolean | undefined): number {
+  const n = count("--jobs", v);
+  if (n === 0) throw new UsageError("--jobs must be 1 or more, not '0'");
+  return ctx.threads ? n ?? availableParallelism() : 1;
+}
+
 export const commands: Command[] = [
   {
     name: "check",
-    usage: `covenant check [PATH...] [--format ${Object.keys(CHECK_FORMATS).join("|")}] [--quiet] [--max-warnings N] [--today YYYY-MM-DD] [--now INSTANT] [--config FILE] [--contract ID]`,
+    usage: `covenant check [PATH...] [--format ${Object.keys(CHECK_FORMATS).join("|")}] [--quiet] [--max-warnings N] [--today YYYY-MM-DD] [--now INSTANT] [--config FILE] [--contract ID] [-j N]`,
     help: `PATH: a .covenant file, a folder (every *.covenant below it) or a quoted glob ("contracts/**/*.covenant"); default .
   --format F          text (default: file:line:column: severity CODE message), stylish (grouped by file),
                       json, sarif (GitHub code scanning), junit (test reports), gitlab (Code Quality),
@@ -33,16 +42,17 @@ export const commands: Command[] = [
   --max-warnings N    exit 1 when there are more than N warnings
   --contract ID       only that contract's findings (and those outside every contract: syntax, imports)
   --color, --no-color colour the text formats or not (default: on a terminal; NO_COLOR, FORCE_COLOR)
+  -j, --jobs N        check on N threads (default: the number of cores; 1: in this thread); same output
 Exit codes: 0 no error finding, 1 an error finding or too many warnings, 2 the command could not do its job.
 `,
-    options: { quiet: { type: "boolean" }, "max-warnings": { type: "string" }, color: { type: "boolean" }, "no-color": { type: "boolean" } },
+    options: { quiet: { type: "boolean" }, "max-warnings": { type: "string" }, color: { type: "boolean" }, "no-color": { type: "boolean" }, jobs: { type: "string", short: "j" } },
     run: (ctx, v, paths) =>
       runCheck(ctx, { paths, today: str(v.today), now: str(v.now), config: str(v.config), contract: str(v.contract) }, {
         format: str(v.format) ?? "text",
         quiet: v.quiet === true,
         maxWarnings: count("--max-warnings", v["max-warnings"]),
         colour: v["no-color"] === true ? false : v.color === true ? true : ctx.colour,
-      }),
+      }, jobs(ctx, v.jobs)),
   },
   {
     name: "format",

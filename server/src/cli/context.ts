@@ -4,5 +4,7 @@ export interface CliContext {
   err(text: string): void;
   colour: boolean;
   cwd: string;
+  /** Commands may spread work over worker threads (only the process's entry point, which awaits mainAsync). */
+  threads?: boolean;
 }
 

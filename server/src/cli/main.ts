@@ -101,5 +101,6 @@ if (require.main === module) {
     err: (t) => process.stderr.write(t),
     colour: shouldColour(!!process.stdout.isTTY, process.env),
     cwd: process.cwd(),
+    threads: true,
   }).then((code) => (process.exitCode = code));
 }
