@@ -7,6 +7,7 @@ import { Program } from "../../server/src/core/program";
 import { allFindings } from "../../server/src/analysis/analyse";
 import type { DocumentAnalysis, WorkspaceView } from "../../server/src/features/analysis";
 import { documentSymbols, workspaceSymbols } from "../../server/src/features/symbols";
+import { hover } from "../../server/src/features/hover";
 import { sample } from "../helpers/paths";
 
 const LOG_URI = pathToFileURL(sample("northwind-log.covenant")).toString();
@@ -67,5 +68,52 @@ describe("the relationship log in the editor", () => {
       const log = documentSymbols(a.linked.file.parsed.file).find((s) => s.kind === "log")!;
       assert.deepEqual(log.children[0].children.map((e) => e.name.split(" ")[0]), ["raised", "escalated"]);
     });
+  });
+});
+
+describe("the relationship log in the editor: hover", () => {
+  const { a } = analyse(LOG_URI);
+  const hoverAt = (needle: string, shift = 0): { markdown: string; range: { start: number; end: number } } => {
+    const h = hover(a, a.text.indexOf(needle) + shift);
+    assert.ok(h, `a hover at ${needle}`);
+    return h;
+  };
+
+  it("replays a matter: each tier with its opening, deadline, outcome and the people at the table, then what must happen next", () => {
+    const h = hoverAt("invoice-dispute", 3);
+    assert.equal(a.text.slice(h.range.start, h.range.end), "invoice-dispute");
+    assert.match(h.markdown, /Ladder `standard` · open at `management` — \*\*overdue\*\*/);
+    assert.match(h.markdown, /1\. \*\*operational\*\* opened Mon 15 Dec 2025, 16:30 \(\+00:00\) · deadline .* · met/);
+    assert.match(h.markdown, /2\. \*\*management\*\* opened Mon 22 Dec 2025, 10:00 \(\+00:00\) · deadline .* · \*\*missed\*\* \(still at this tier\)/);
+    assert.match(h.markdown, /Next: escalate to 'executive' now, or record the resolution/);
+  });
+
+  it("says when a matter was resolved, and flags a tier's deadline missed", () => {
+    const h = hoverAt("laptops-late");
+    assert.match(h.markdown, /resolved on Fri 28 Nov 2025, 12:00 \(\+00:00\)/);
+    assert.match(h.markdown, /1\. \*\*operational\*\* .* · \*\*missed\*\*/);
+    assert.match(h.markdown, /Customer: .* — `ops` · Supplier: .* — `ops`/);
+  });
+
+  it("evaluates a measurement: target, breach, credit and amount", () => {
+    const h = hoverAt("idp.availability 2025-12");
+    assert.match(h.markdown, /\*\*idp\.availability\*\* · target .* >= 99\.95% · monthly/);
+    assert.match(h.markdown, /- 2025-12: 99\.20% — \*\*breached\*\* · credit \d+% .*= [\d.]+ GBP/);
+    const csv = hoverAt("records/eud-p2-fix.csv", 2);
+    assert.match(csv.markdown, /\(line 2\)/);
+  });
+
+  it("says whether a log signal fired and the response it needed", () => {
+    const fired = hoverAt("missed-deadlines \"Second");
+    assert.match(fired.markdown, /\*\*Fires\*\* on .* Nov 2025.*\nResponse: answered by the response of Wed 26 Nov 2025/);
+    assert.match(hoverAt("missed-deadlines \"First").markdown, /Does not fire here \(the contract watches `signal missed-deadlines 2 within 30 days`\)/);
+    assert.match(hoverAt("formal-tone").markdown, /Response: \*\*no response\*\* by /);
+    assert.match(hoverAt("tone-shift").markdown, /does not watch this sign/);
+  });
+
+  it("says why a matter of a broken log is not replayed, and never throws on half-typed logs", () => {
+    const { a: b, offset } = logAtCursor(`import "northwind.covenant"\nlog northwind-msa {\n  matter od<|>d {\n    escalated 2025-11-05 to management\n  }\n  measure idp.availability 2025-13 99%\n  signal 2025-11-04 \n`);
+    assert.match(hover(b, offset)!.markdown, /Not replayed: it has errors of its own/);
+    for (let i = 0; i <= b.text.length; i++) hover(b, i);
   });
 });
