@@ -8,6 +8,8 @@ import { allFindings } from "../../server/src/analysis/analyse";
 import type { DocumentAnalysis, WorkspaceView } from "../../server/src/features/analysis";
 import { documentSymbols, workspaceSymbols } from "../../server/src/features/symbols";
 import { hover } from "../../server/src/features/hover";
+import { codeLenses } from "../../server/src/features/code-lens";
+import { documentLinks } from "../../server/src/features/document-links";
 import { sample } from "../helpers/paths";
 
 const LOG_URI = pathToFileURL(sample("northwind-log.covenant")).toString();
@@ -115,5 +117,28 @@ describe("the relationship log in the editor: hover", () => {
     const { a: b, offset } = logAtCursor(`import "northwind.covenant"\nlog northwind-msa {\n  matter od<|>d {\n    escalated 2025-11-05 to management\n  }\n  measure idp.availability 2025-13 99%\n  signal 2025-11-04 \n`);
     assert.match(hover(b, offset)!.markdown, /Not replayed: it has errors of its own/);
     for (let i = 0; i <= b.text.length; i++) hover(b, i);
+  });
+});
+
+describe("the relationship log in the editor: code lenses and links", () => {
+  const { a } = analyse(LOG_URI);
+
+  it("puts above each replayed matter where it stands: the tier and its deadline, the formal step, or the resolution", () => {
+    const lenses = codeLenses(a).filter((l) => !l.command);
+    const matterAt = (l: { range: { start: number } }): string => /matter ([\w-]+)/.exec(a.text.slice(l.range.start))![1];
+    assert.deepEqual(lenses.map((l) => `${matterAt(l)}: ${l.title}`), [
+      "laptops-late: resolved Fri 28 Nov 2025 12:00",
+      "idp-outage: formal: expert-determination",
+      "sso-migration: at executive · due Mon 22 Dec 2025 17:00 · overdue",
+      "invoice-dispute: at management · due Thu 8 Jan 2026 17:00 · overdue",
+    ]);
+  });
+
+  it("links evidence files that exist and the measurements file, relative to the log; not URLs, not missing files", () => {
+    const { a: b } = logAtCursor(`import "northwind.covenant"\nlog northwind-msa {\n  matter m {\n    raised 2025-11-03 10:00\n    decision 2025-11-04 "x" evidence "records/ops-review-2025-11-05.md", "https://example.com/x", "records/missing.md"\n  }<|>\n  measurements eud.p2-fix "records/eud-p2-fix.csv"\n  measurements idp.availability "records/none.csv"\n}\n`);
+    assert.deepEqual(documentLinks(b).filter((l) => !l.target.endsWith("northwind.covenant")).map((l) => [b.text.slice(l.range.start, l.range.end), l.target.slice(l.target.lastIndexOf("/samples/"))]), [
+      ["records/ops-review-2025-11-05.md", "/samples/records/ops-review-2025-11-05.md"],
+      ["records/eud-p2-fix.csv", "/samples/records/eud-p2-fix.csv"],
+    ]);
   });
 });
