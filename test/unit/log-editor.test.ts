@@ -8,6 +8,7 @@ import { allFindings } from "../../server/src/analysis/analyse";
 import type { DocumentAnalysis, WorkspaceView } from "../../server/src/features/analysis";
 import { documentSymbols, workspaceSymbols } from "../../server/src/features/symbols";
 import { hover } from "../../server/src/features/hover";
+import { definition, references } from "../../server/src/features/navigation";
 import { codeLenses } from "../../server/src/features/code-lens";
 import { documentLinks } from "../../server/src/features/document-links";
 import { sample } from "../helpers/paths";
@@ -140,5 +141,18 @@ describe("the relationship log in the editor: code lenses and links", () => {
       ["records/ops-review-2025-11-05.md", "/samples/records/ops-review-2025-11-05.md"],
       ["records/eud-p2-fix.csv", "/samples/records/eud-p2-fix.csv"],
     ]);
+  });
+});
+
+describe("the relationship log in the editor: navigation", () => {
+  it("goes from a log's tier and board references to the contract, and finds the log's uses from the contract", () => {
+    const { a, view } = analyse(LOG_URI);
+    const contract = fs.readFileSync(sample("northwind.covenant"), "utf8");
+    const to = definition(a, a.text.indexOf("to management") + 4);
+    assert.deepEqual(to.map((d) => [d.uri, contract.slice(d.range.start, d.range.end)]), [[CONTRACT_URI, "management"]]);
+    const board = definition(a, a.text.indexOf("at ops-review") + 4);
+    assert.deepEqual(board.map((d) => contract.slice(d.range.start, d.range.end)), ["ops-review"]);
+    const refs = references(a, a.text.indexOf("at service-board") + 4, false, view);
+    assert.ok(refs.filter((r) => r.uri === LOG_URI).length >= 3, "the log's meetings and response at the board");
   });
 });
