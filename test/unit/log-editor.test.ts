@@ -8,6 +8,7 @@ import { allFindings } from "../../server/src/analysis/analyse";
 import type { DocumentAnalysis, WorkspaceView } from "../../server/src/features/analysis";
 import { documentSymbols, workspaceSymbols } from "../../server/src/features/symbols";
 import { hover } from "../../server/src/features/hover";
+import { complete } from "../../server/src/features/completion";
 import { definition, references } from "../../server/src/features/navigation";
 import { codeLenses } from "../../server/src/features/code-lens";
 import { documentLinks } from "../../server/src/features/document-links";
@@ -154,5 +155,14 @@ describe("the relationship log in the editor: navigation", () => {
     assert.deepEqual(board.map((d) => contract.slice(d.range.start, d.range.end)), ["ops-review"]);
     const refs = references(a, a.text.indexOf("at service-board") + 4, false, view);
     assert.ok(refs.filter((r) => r.uri === LOG_URI).length >= 3, "the log's meetings and response at the board");
+  });
+});
+
+describe("the relationship log in the editor: completion", () => {
+  it("offers the log's contract's boards after `at` and its services after `service`", () => {
+    const meeting = logAtCursor(`import "northwind.covenant"\nlog northwind-msa {\n  matter m {\n    raised 2025-11-03 10:00\n    meeting 2025-11-05 14:00 at <|>\n  }\n}\n`);
+    assert.deepEqual(complete(meeting.a, meeting.offset).items.map((i) => i.label).sort(), ["exec-board", "ops-review", "service-board"]);
+    const service = logAtCursor(`import "northwind.covenant"\nlog northwind-msa {\n  matter m {\n    service <|>\n  }\n}\n`);
+    assert.ok(complete(service.a, service.offset).items.some((i) => i.label === "idp"));
   });
 });
