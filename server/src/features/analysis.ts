@@ -2,6 +2,8 @@
 // Plain data only; lsp/ builds these and converts the answers.
 import type { Finding } from "../core/findings";
 import type { Linked, LinkedContract, ParsedFile } from "../core/link";
+import type { LinkedLog } from "../core/link-log";
+import { logState, LogState } from "../operations/operate";
 
 export interface DocumentAnalysis {
   uri: string;
@@ -13,6 +15,18 @@ export interface DocumentAnalysis {
   findings: Finding[];
   /** The analysis date, `YYYY-MM-DD`. */
   today: string;
+  /** A log's analysis moment (an ISO instant) when no analysis date was configured (operations.md). */
+  now?: string;
+}
+
+/** The replayed state of a log at the document's analysis moment: the one the checks computed (cached per moment). */
+export function logStateOf(analysis: DocumentAnalysis, log: LinkedLog): LogState | undefined {
+  return logState(log, { now: analysis.now, today: analysis.today });
+}
+
+/** The log whose text holds `offset`. */
+export function logAt(analysis: DocumentAnalysis, offset: number): LinkedLog | undefined {
+  return analysis.linked.logs.find((l) => l.log.range.start <= offset && (offset <= l.log.range.end || l.log.incomplete));
 }
 
 /** The files a feature may look at beyond the document itself (imports, importers, the workspace). */

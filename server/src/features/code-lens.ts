@@ -1,6 +1,9 @@
-// Code lenses above each escalation ladder: preview its path, or rehearse a dispute on it.
+// Code lenses above each escalation ladder: preview its path, or rehearse a dispute on it; above each
+// matter of a log: where it stands at the analysis moment (a label, no command).
 import type { Range } from "../core/ast";
+import { current } from "../operations/replay";
 import type { DocumentAnalysis } from "./analysis";
+import { logStateOf } from "./analysis";
 
 export const PREVIEW_COMMAND = "covenant.previewEscalation";
 export const SIMULATE_COMMAND = "covenant.simulateEscalation";
@@ -8,7 +11,8 @@ export const SIMULATE_COMMAND = "covenant.simulateEscalation";
 export interface LensData {
   range: Range;
   title: string;
-  command: string;
+  /** Absent for a lens that only informs. */
+  command?: string;
   /** `[uri, ladder]`, plus the contract when the file holds several. */
   arguments: string[];
 }
@@ -24,5 +28,18 @@ export function codeLenses(analysis: DocumentAnalysis): LensData[] {
       lenses.push({ range: ladder.keyword, title: "Simulate", command: SIMULATE_COMMAND, arguments: args });
     }
   }
-  return lenses;
+  for (const log of analysis.linked.logs) {
+    const state = logStateOf(analysis, log);
+    if (!state) continue;
+    for (const [lm, r] of state.replays) {
+      const t = current(r);
+      let title: string;
+      if (r.state === "resolved") title = `resolved ${state.clock.say(r.resolved!.at)}`;
+      else if (r.state === "formal") title = `formal: ${r.formal!.stepName}`;
+      else if (!t.deadline) title = `at ${t.tier.name?.text ?? "?"} · no time limit`;
+      else title = `at ${t.tier.name?.text ?? "?"} · due ${state.clock.say(t.deadline)}${t.deadline < state.now ? " · overdue" : ""}`;
+      lenses.push({ range: lm.matter.keyword, title, arguments: [] });
+    }
+  }
+  return lenses.sort((a, b) => a.range.start - b.range.start);
 }

@@ -306,6 +306,10 @@ class Context {
         analysis.linked.contracts.find((c) => c.contract.name?.text === name) ??
         // Half-typed text can lose the contract's tree; the last analysis that had it still knows its names.
         fallback?.linked.contracts.find((c) => c.contract.name?.text === name);
+    } else if (top?.kind === "log") {
+      // In a log, boards, services, ladders and steps are the log's contract's (core/link-log.ts links it).
+      const at = tokens[top.opener].startOffset;
+      this.contract = analysis.linked.logs.find((l) => l.log.keyword.start === at)?.contract;
     }
   }
 

@@ -1,5 +1,7 @@
-// Document links: a person's email opens a mail, an import's path opens the imported file.
-import type { Range } from "../core/ast";
+// Document links: a person's email opens a mail, an import's path opens the imported file, a log's
+// evidence path and measurements file open the file beside the log.
+import type { Range, Str } from "../core/ast";
+import { resolveRelative } from "../core/link";
 import type { DocumentAnalysis } from "./analysis";
 
 export interface LinkData {
@@ -25,6 +27,19 @@ export function documentLinks(analysis: DocumentAnalysis): LinkData[] {
       const email = person.email;
       if (!email || !EMAIL.test(email.value)) continue;
       links.push({ range: { start: email.range.start + 1, end: email.range.end - 1 }, target: `mailto:${email.value}`, tooltip: `Write to ${person.label?.value ?? person.name?.text ?? email.value}` });
+    }
+  }
+  const unquoted = (str: Str): Range => ({ start: str.range.start + 1, end: Math.max(str.range.start + 1, str.range.end - 1) });
+  for (const log of analysis.linked.logs) {
+    // Evidence links (http, https, mailto) are left to the editor's own URL detection; a missing file gets MAT009, not a link.
+    for (const [item, exists] of log.evidence) {
+      const target = exists ? resolveRelative(log.uri, item.value) : undefined;
+      if (target) links.push({ range: unquoted(item), target, tooltip: "Open the evidence" });
+    }
+    const unread = new Set(analysis.linked.builtins.filter((f) => f.code === "REF004" && f.uri === analysis.uri).map((f) => f.range.start));
+    for (const f of log.log.measurementFiles) {
+      const target = f.path && !unread.has(f.path.range.start) ? resolveRelative(log.uri, f.path.value) : undefined;
+      if (f.path && target) links.push({ range: unquoted(f.path), target, tooltip: "Open the measurements" });
     }
   }
   return links.sort((a, b) => a.range.start - b.range.start);

@@ -11,6 +11,7 @@ import { escapeMarkdown, elapsedText, ladderPath, personLabel } from "./ladder";
 import { escalationGraph } from "../simulate/graph";
 import { ladderToMarkdown } from "../simulate/render";
 import { findingsAt, occurrenceAt, sameDecl } from "./locate";
+import { logHover } from "./log-hover";
 
 export interface HoverResult {
   markdown: string;
@@ -30,7 +31,11 @@ export function hover(analysis: DocumentAnalysis, offset: number): HoverResult |
   const occ = occurrenceAt(linked, offset);
   const stepDecl = occ ? undefined : linked.decls.find((d) => d.kind === "step" && d.nameRange.start <= offset && offset < d.nameRange.end);
   const decl = occ?.decl ?? stepDecl;
-  if (decl) {
+  const logged = logHover(analysis, offset);
+  if (logged) {
+    parts.push(logged.markdown);
+    range = logged.range;
+  } else if (decl) {
     const text = describeDecl(analysis, decl, contractAt(analysis, offset));
     if (text) {
       parts.push(text);

@@ -1,12 +1,12 @@
 // The outline of a file (contract > parties > people and roles, services > SLAs, boards, ladders > tiers,
-// dispute steps) and the workspace's symbols for "go to symbol in workspace".
+// dispute steps; a log > matters > events) and the workspace's symbols for "go to symbol in workspace".
 import type * as A from "../core/ast";
 import type { CovenantFile } from "../core/ast";
 import type { WorkspaceView } from "./analysis";
 
 export type SymbolKindName =
   | "contract" | "party" | "person" | "role" | "calendar" | "service" | "sla" | "board" | "ladder" | "tier"
-  | "step" | "block";
+  | "step" | "block" | "log" | "matter" | "event";
 
 export interface OutlineSymbol {
   name: string;
@@ -61,8 +61,32 @@ function contract(c: A.Contract): OutlineSymbol {
   return sym("contract", c, c.name, c.label?.value, children);
 }
 
+/** `2025-11-03 10:00` as written; a moment cut short by an error shows what is there. */
+function momentWritten(m: A.Moment | undefined): string {
+  return m ? [m.date.text, m.time?.text].filter(Boolean).join(" ") : "(no moment)";
+}
+
+/** What an event is about, for the outline's detail: its tier, board, step or words. */
+function eventDetail(e: A.MatterEvent): string | undefined {
+  const about = e.to?.text ?? e.at?.text ?? e.step?.text ?? e.form?.text;
+  return [about && (e.event === "escalated" ? `to ${about}` : e.event === "meeting" ? `at ${about}` : about), e.text?.value].filter(Boolean).join(" · ") || undefined;
+}
+
+function matter(m: A.Matter): OutlineSymbol {
+  const events = m.events.map((e): OutlineSymbol => {
+    const selection = e.keyword;
+    const range = { start: Math.min(e.range.start, selection.start), end: Math.max(e.range.end, selection.end) };
+    return { name: `${e.event} ${momentWritten(e.moment)}`, detail: eventDetail(e), kind: "event", range, selection, children: [] };
+  });
+  return sym("matter", m, m.name, m.label?.value, events);
+}
+
+function log(l: A.Log): OutlineSymbol {
+  return sym("log", l, l.name, "log", l.matters.map(matter));
+}
+
 export function documentSymbols(file: CovenantFile): OutlineSymbol[] {
-  const out = [...file.contracts.map(contract), ...file.parties.map(party), ...file.calendars.map(calendar)];
+  const out = [...file.contracts.map(contract), ...file.parties.map(party), ...file.calendars.map(calendar), ...file.logs.map(log)];
   return out.sort((a, b) => a.range.start - b.range.start);
 }
 
@@ -86,8 +110,11 @@ export function fuzzyMatch(query: string, name: string): boolean {
 export function workspaceSymbols(query: string, workspace: WorkspaceView, limit = 500): WorkspaceSymbol[] {
   const out: WorkspaceSymbol[] = [];
   const visit = (s: OutlineSymbol, uri: string, container: string | undefined): void => {
-    if (s.kind !== "block" && fuzzyMatch(query, s.name)) out.push({ name: s.name, kind: s.kind, uri, range: s.selection, container });
-    for (const c of s.children) visit(c, uri, s.kind === "block" ? container : s.name);
+    // A log is named after its contract and an event after its moment: neither is a name to search for.
+    const named = s.kind !== "block" && s.kind !== "log" && s.kind !== "event";
+    if (named && fuzzyMatch(query, s.name)) out.push({ name: s.name, kind: s.kind, uri, range: s.selection, container });
+    if (s.kind === "event") return;
+    for (const c of s.children) visit(c, uri, s.kind === "block" ? container : s.kind === "log" ? `log ${s.name}` : s.name);
   };
   for (const uri of workspace.files()) {
     const f = workspace.load(uri);

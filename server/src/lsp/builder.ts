@@ -169,8 +169,9 @@ export class DocumentBuilder {
       if (linked) {
         const today = settings.today ?? localDate();
         // A log's analysis moment: the configured date's midnight, else the current instant (operations.md).
-        const findings = allFindings(linked, { today, now: settings.today ? undefined : new Date().toISOString(), rules: settings.rules });
-        analysis = { uri, version: doc.version, text, linked, findings, today };
+        const now = settings.today ? undefined : new Date().toISOString();
+        const findings = allFindings(linked, { today, now, rules: settings.rules });
+        analysis = { uri, version: doc.version, text, linked, findings, today, ...(now ? { now } : {}) };
         for (const f of findings) if (f.uri === uri) diagnostics.push(toDiagnostic(doc, f, this.options.fixesInDiagnostics));
         if (linked.contracts.length > 0) this.lastWithContracts.set(uri, analysis);
       }

@@ -113,7 +113,7 @@ export function logStatus(state: LogState, file: string): LogStatus {
   return { file, contract: state.contract.contract.name?.text ?? "", now: fmt(state.now), matters, warnings, slas };
 }
 
-function matterStatus(state: LogState, r: MatterReplay): MatterStatus {
+export function matterStatus(state: LogState, r: MatterReplay): MatterStatus {
   const t = current(r);
   const fmt = (x: Parameters<typeof state.clock.format>[0]): string => state.clock.format(x);
   const deadline = r.state === "open" && t.deadline ? t.deadline : undefined;

@@ -11,6 +11,7 @@ const SYMBOL_KINDS: Record<SymbolKindName, SymbolKind> = {
   contract: SymbolKind.Namespace, party: SymbolKind.Class, person: SymbolKind.Variable, role: SymbolKind.Field,
   calendar: SymbolKind.Struct, service: SymbolKind.Module, sla: SymbolKind.Interface, board: SymbolKind.Event,
   ladder: SymbolKind.Enum, tier: SymbolKind.EnumMember, step: SymbolKind.Function, block: SymbolKind.Object,
+  log: SymbolKind.Package, matter: SymbolKind.Object, event: SymbolKind.Event,
 };
 
 export function registerNavigation(session: Session): void {

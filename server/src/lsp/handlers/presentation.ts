@@ -58,6 +58,6 @@ export function registerPresentation(session: Session): void {
   connection.onCodeLens(session.guard("codeLens", [] as CodeLens[], (params) => {
     const a = session.analysed(params.textDocument.uri);
     if (!a) return [];
-    return codeLenses(a.analysis).map((l) => ({ range: toRange(a.doc, l.range), command: { title: l.title, command: l.command, arguments: l.arguments } }));
+    return codeLenses(a.analysis).map((l) => ({ range: toRange(a.doc, l.range), command: l.command ? { title: l.title, command: l.command, arguments: l.arguments } : { title: l.title, command: "" } }));
   }));
 }
