@@ -91,4 +91,12 @@ describe("recovery: a mistyped block stays local", () => {
       { numRuns: 150, seed: 15 },
     );
   });
+
+  it("a role whose holder is written but does not resolve is REF001 only, not PPL001 'has no holder'", () => {
+    const file = sample("globex-hosting.covenant");
+    const text = fs.readFileSync(file, "utf8").replace(/holder hill\b/, "holder rhil");
+    const findings = findingsOf(file, text);
+    assert.deepEqual(findings.filter((f) => f.code === "REF001").map((f) => f.range.start), [text.indexOf("rhil")]);
+    assert.deepEqual(findings.filter((f) => f.code === "PPL001").map((f) => f.message), []);
+  });
 });
