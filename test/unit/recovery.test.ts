@@ -99,4 +99,11 @@ describe("recovery: a mistyped block stays local", () => {
     assert.deepEqual(findings.filter((f) => f.code === "REF001").map((f) => f.range.start), [text.indexOf("rhil")]);
     assert.deepEqual(findings.filter((f) => f.code === "PPL001").map((f) => f.message), []);
   });
+
+  it("GOV002 says the negotiator is not a member of any board, not that they hold no role", () => {
+    const file = path.join(path.dirname(sample()), "test", "fixtures", "checks", "GOV002-fires.covenant");
+    const text = fs.readFileSync(file, "utf8");
+    const messages = findingsOf(file, text).filter((f) => f.code === "GOV002").map((f) => f.message);
+    assert.ok(messages.length > 0 && messages.every((m) => m.includes("is not a member of any board")), messages.join("; "));
+  });
 });
