@@ -137,6 +137,9 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
+/** The most tokens a block's head holds between its keyword and its brace (a party's name, label and side). */
+const MAX_HEAD = 3;
+
 class CovenantParser extends EmbeddedActionsParser {
   private stack: Frame[] = [];
   private file?: A.CovenantFile;
@@ -393,14 +396,43 @@ class CovenantParser extends EmbeddedActionsParser {
     return t === T.Semicolon || (t !== undefined && STARTS[block].has(t));
   }
 
-  /** `word {`, `word word {` or `word "label" {` where no statement of the block starts. */
+  /**
+   * A mistyped keyword followed, on its line, by what a block's head may hold — names, a label, a side
+   * (`pary a "A" customer {`) — and a brace, where no statement of the block starts. The head must stay on
+   * the keyword's line, so a mistyped statement above a real block is not taken for that block's head.
+   */
   private mistypedBlockAhead(block: BlockKind): boolean {
     // Asked before every statement: decide on the first token whenever it can.
     const a = this.LA(1).tokenType;
-    if (!a || STARTS[block].has(a) || !T.isWordToken(a)) return false;
-    const b = this.LA(2).tokenType;
-    if (b === T.LBrace) return true;
-    return !!b && (T.isWordToken(b) || b === T.StringLiteral || b === T.UnterminatedString) && this.LA(3).tokenType === T.LBrace;
+    if (!a || STARTS[block].has(a) || !T.isWordToken(a) || this.startsEnclosingStatement(a)) return false;
+    for (let k = 2; k <= MAX_HEAD + 2; k++) {
+      const token = this.LA(k);
+      const t = token.tokenType;
+      if (t === T.LBrace) return true;
+      const headToken = !!t && (T.isWordToken(t) || t === T.StringLiteral || t === T.UnterminatedString);
+      if (!headToken || this.lineBreakBefore(token)) return false;
+    }
+    return false;
+  }
+
+  /** The text being parsed, for the one question tokens cannot answer: whether a line ends before one. */
+  text = "";
+
+  private lineBreakBefore(t: IToken): boolean {
+    for (let i = t.startOffset - 1; i >= 0; i--) {
+      const ch = this.text.charCodeAt(i);
+      if (ch === 10 || ch === 13) return true;
+      if (ch !== 32 && ch !== 9) return false;
+    }
+    return false;
+  }
+
+  /** A keyword of a block further out (`party b {` inside an unclosed party): the inner block is unclosed, not mistyped. */
+  private startsEnclosingStatement(t: TokenType): boolean {
+    for (let i = this.stack.length - 2; i >= 0; i--) {
+      if (STARTS[this.stack[i].kind as BlockKind]?.has(t)) return true;
+    }
+    return false;
   }
 
   private skipMistypedBlocks(block: BlockKind): void {
@@ -1111,6 +1143,7 @@ export function parse(text: string): ParseOutput {
   const p = parser();
   p.reset();
   p.input = lexed.tokens;
+  p.text = text;
   let file: A.CovenantFile | undefined;
   try {
     file = p.document();
@@ -1133,6 +1166,7 @@ export function parse(text: string): ParseOutput {
     statementStarts: p.statementStarts,
   };
   p.input = [];
+  p.text = "";
   annotate(out, text);
   return out;
 }

@@ -2,7 +2,7 @@
 import type { PersonInfo } from "../../core/link";
 import { bodyBroken } from "../check";
 import type { Check, CheckFinding } from "../check";
-import { describePerson } from "../people";
+import { describePerson, hasLeft } from "../people";
 
 export const negotiatorsOutsideBoards: Check = {
   code: "GOV002",
@@ -32,7 +32,9 @@ export const negotiatorsOutsideBoards: Check = {
       if (!person || holders.has(person)) continue;
       out.push({
         range: ref.range,
-        message: `${describePerson(person)} negotiated the contract but holds no role on a governance board: the people who know its intent are out of the room`,
+        message: hasLeft(person, ctx.today)
+          ? `${describePerson(person)} negotiated the contract, has left (on ${person.person.left!.text}) and is not a member of any board: nobody who knows its intent is in the room`
+          : `${describePerson(person)} negotiated the contract but is not a member of any board: the people who know its intent are out of the room`,
       });
     }
     return out;
