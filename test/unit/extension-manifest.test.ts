@@ -67,6 +67,12 @@ describe("extension manifest: what VS Code and CI users expect", () => {
     assert.equal(manifest.homepage, `https://github.com/${repo}#readme`);
   });
 
+  it("packages every bundle the build writes (the CLI loads the check worker and the DOCX renderer on demand)", () => {
+    const bundles = fs.readdirSync(path.join(ROOT, "dist")).filter((f) => f.endsWith(".js"));
+    for (const b of ["extension.js", "server.js", "cli.js", "check-worker.js", "schedule-docx.js"]) assert.ok(bundles.includes(b), `the build wrote no dist/${b}`);
+    for (const b of bundles) assert.ok(packaged(`dist/${b}`), `.vscodeignore leaves dist/${b} out of the .vsix`);
+  });
+
   it("packages every file the manifest points at", () => {
     const language = contributes.languages.find((l: { id: string }) => l.id === "covenant");
     const files = [
