@@ -2,6 +2,8 @@
 // Pure (no `vscode` import). The body's strings were escaped by the server's renderer; every style element,
 // the inline SVGs' included, gets the page's nonce, and a small nonce'd script swaps the body on an update.
 
+import { escapeHtml } from "./webview-html";
+
 const NONCED_STYLE = /<style(?=[\s>])/g;
 
 /** The body with the page's nonce on each of its style elements (the inline SVG diagrams carry one each). */
@@ -21,10 +23,6 @@ export interface SchedulePageParts {
   body: string;
 }
 
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
-}
 
 export function schedulePage(p: SchedulePageParts): string {
   return `<!DOCTYPE html>
