@@ -91,7 +91,7 @@ describe("covenant status and credits", () => {
       [["credits", sample("northwind.covenant")], /holds no relationship log/],
       [["credits", LOG, "--from", "2025-13"], /--from must be a period/],
       [["status", LOG, "--now", "yesterday"], /--now must be an ISO 8601 instant/],
-      [["status", LOG, "--format", "sarif"], /unknown --format 'sarif' for status/],
+      [["status", LOG, "--format", "sarif"], /unknown --format 'sarif' for status \(text, json, markdown, html\)/],
     ];
     for (const [args, message] of cases) {
       const run = runCli(args);
@@ -106,6 +106,34 @@ describe("covenant status and credits", () => {
     assert.equal(empty.code, 0);
     assert.deepEqual(JSON.parse(empty.stdout), { now: "2026-01-10T08:00:00+00:00", logs: [] });
     fs.rmSync(dir, { recursive: true });
+  });
+
+  it("--format html writes the dashboard as one self-contained page: charts inline, nothing fetched or run", () => {
+    const run = runCli(["status", LOG, "--today", "2026-01-10", "--format", "html"]);
+    assert.equal(run.code, 0, run.stderr);
+    const page = run.stdout;
+    assert.match(page, /^<!DOCTYPE html>/);
+    assert.equal((page.match(/<svg /g) ?? []).length, 4, "the matter timeline, the warnings and one chart per SLA (eud.p2-fix, idp.availability)");
+    for (const m of ["laptops-late", "idp-outage", "sso-migration", "invoice-dispute"]) assert.ok(page.includes(`data-matter="${m}"`), m);
+    assert.match(page, /class="cv-bar cv-tier-2 cv-overdue cv-current" [^>]*data-tier="executive"/, "sso-migration's executive tier is overdue");
+    assert.match(page, /class="cv-now"/);
+    assert.doesNotMatch(page, /<script|<link|@import|url\(|\b(?:src|href)\s*=\s*["']?(?:https?:)?\/\//i, "the page loads or runs something");
+    assert.match(page, /@media \(prefers-color-scheme: dark\)/);
+    assert.match(page, /@media print/);
+  });
+
+  it("--format html shows a hostile matter title and SLA label as text", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "covenant-dashboard-"));
+    const hostile = "<img src=x onerror=alert(1)>";
+    fs.copyFileSync(sample("northwind.covenant"), path.join(dir, "northwind.covenant"));
+    fs.writeFileSync(path.join(dir, "northwind.covenant"), fs.readFileSync(sample("northwind.covenant"), "utf8").replace('"Monthly availability"', `"${hostile}"`));
+    fs.writeFileSync(path.join(dir, "log.covenant"), `import "northwind.covenant"\n\nlog northwind-msa {\n  matter m "${hostile}" {\n    raised 2025-12-15 16:30\n  }\n  measure idp.availability 2025-12 99.20% "${hostile}"\n}\n`);
+    const run = runCli(["status", path.join(dir, "log.covenant"), "--today", "2026-01-10", "--format", "html"]);
+    fs.rmSync(dir, { recursive: true });
+    assert.equal(run.code, 0, run.stderr);
+    assert.ok(!run.stdout.includes("<img"), "a tag from the contract or the log reached the page");
+    assert.ok(run.stdout.includes("&lt;img src=x onerror=alert(1)&gt;"), "the title is not shown as text");
+    assert.ok((run.stdout.match(/&lt;img src=x onerror=alert\(1\)&gt;/g) ?? []).length >= 3, "the matter's title and the SLA's label are shown");
   });
 
   it("still gives the status of what could be replayed in a log with errors", () => {

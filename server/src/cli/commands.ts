@@ -94,7 +94,7 @@ Exit codes: 0 no error finding, 1 an error finding or too many warnings, 2 the c
   },
   newCommand,
   scheduleCommand,
-  { name: "status", usage: "covenant status [PATH...] [--format text|json|markdown] [--now INSTANT] [--today YYYY-MM-DD]", options: {}, run: (ctx, v, paths) => runStatus(ctx, paths, { now: str(v.now), today: str(v.today), config: str(v.config) }, str(v.format) ?? "text") },
+  { name: "status", usage: "covenant status [PATH...] [--format text|json|markdown|html] [--now INSTANT] [--today YYYY-MM-DD]", options: {}, run: (ctx, v, paths) => runStatus(ctx, paths, { now: str(v.now), today: str(v.today), config: str(v.config) }, str(v.format) ?? "text") },
   { name: "credits", usage: "covenant credits FILE [--from PERIOD] [--to PERIOD] [--format text|json|csv|markdown] [--now INSTANT]", options: { from: { type: "string" }, to: { type: "string" } }, run: (ctx, v, files) => runCredits(ctx, files, { from: str(v.from), to: str(v.to), now: str(v.now), today: str(v.today), config: str(v.config), contract: str(v.contract) }, str(v.format) ?? "text") },
   evidenceCommand,
 ];

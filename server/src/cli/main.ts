@@ -17,7 +17,7 @@ ${commands.map((c) => "  " + c.usage).join("\n")}
 Common options:
   --format F           output format (check: text, stylish, json, sarif, junit, gitlab, github;
                        simulate: text, json, markdown; preview: mermaid, svg, markdown;
-                       schedule: docx, html, markdown)
+                       schedule: docx, html, markdown; status: text, json, markdown, html)
   --today YYYY-MM-DD   analysis date for people who have left (default: today)
   --now INSTANT        analysis moment of a relationship log (default: 00:00 of --today in the
                        contract's time zone, else the current instant)

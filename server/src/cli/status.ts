@@ -4,6 +4,9 @@ import type { Linked } from "../core/link";
 import type { LinkedLog } from "../core/link-log";
 import { logState, LogState, Moment } from "../operations/operate";
 import { LogStatus, logStatus, MatterStatus } from "../operations/status";
+import { buildDashboard, Dashboard } from "../documents/dashboard/model";
+import { dashboardPage } from "../documents/dashboard/html";
+import { VERSION } from "./version";
 import { businessCalendar, BusinessCalendar } from "../simulate/calendar";
 import type { Contact } from "../simulate/contacts";
 import { collectFiles, configLookup, diskHost, toUri, UsageError } from "./files";
@@ -32,18 +35,23 @@ export function logsOf(linked: Linked, moment: Moment): { log: LinkedLog; state?
   return linked.logs.map((log) => ({ log, state: logState(log, moment) }));
 }
 
+export const STATUS_FORMATS = ["text", "json", "markdown", "html"];
+
 export function runStatus(ctx: CliContext, paths: string[], options: LogOptions, format: string): number {
-  if (!["text", "json", "markdown"].includes(format)) throw new UsageError(`unknown --format '${format}' for status (text, json, markdown)`);
+  if (!STATUS_FORMATS.includes(format)) throw new UsageError(`unknown --format '${format}' for status (${STATUS_FORMATS.join(", ")})`);
   const files = collectFiles(paths.length > 0 ? paths : ["."]);
   const program = new Program(diskHost);
   const configFor = configLookup(options.config);
   const statuses: LogStatus[] = [];
+  const dashboards: Dashboard[] = [];
   const problems: string[] = [];
   for (const file of files) {
     const linked = program.link(toUri(file));
     if (!linked) throw new UsageError(`cannot read '${file}'`);
     for (const { log, state } of logsOf(linked, momentFor(options, file, configFor))) {
-      if (state) statuses.push(logStatus(state, file));
+      // The dashboard's model holds the status it was built on: nothing is computed twice.
+      if (state && format === "html") dashboards.push(buildDashboard(state, file));
+      if (state) statuses.push(format === "html" ? dashboards[dashboards.length - 1].status : logStatus(state, file));
       else problems.push(`${file}: log '${log.log.name?.text ?? ""}' ${log.contract ? "has a contract whose calendar cannot be used" : "names no contract that can be found"}; run covenant check`);
     }
   }
@@ -51,6 +59,9 @@ export function runStatus(ctx: CliContext, paths: string[], options: LogOptions,
   if (format === "json") {
     const now = statuses[0]?.now ?? UTC.format(UTC.parseInstant(options.now ?? new Date().toISOString())!);
     ctx.out(JSON.stringify({ now, logs: statuses }, null, 2) + "\n");
+  } else if (format === "html") {
+    // A page even when no log was found, so that a script writing it to a file gets a page that says so.
+    ctx.out(dashboardPage(dashboards, `Covenant ${VERSION}`));
   } else if (statuses.length === 0) {
     ctx.out(`No relationship log found in ${paths.length > 0 ? paths.join(", ") : "this folder"}.\n`);
   } else {
