@@ -295,10 +295,10 @@ export class EscalationViews implements vscode.Disposable {
         const graph = await this.server.request(EscalationGraphRequest, { uri: state.uri });
         this.graphs.set(state.uri, graph);
         this.views.add(new EscalationView(this, uri, { kind: "preview", graph, focus: state.focus }, panel));
-      } else {
+      } else if (state.kind === "simulation") {
         const result = await this.server.request(SimulateRequest, state.params);
         this.views.add(new EscalationView(this, uri, { kind: "simulation", params: state.params, result }, panel));
-      }
+      } else fail("This view was saved by another version of Covenant and cannot be restored: run the command again.");
     } catch (error) {
       fail(`${requestFailure(error).message} Run the command again once the file is fixed.`);
     }

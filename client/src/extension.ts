@@ -8,6 +8,7 @@ import { registerFindingStatus } from "./status";
 import { registerNewContractCommand } from "./new-contract-command";
 import { registerCheckTask } from "./check-task";
 import { registerScheduleCommands } from "./schedule-commands";
+import { registerDashboardCommand } from "./dashboard-command";
 
 let server: CovenantServer | undefined;
 
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerCheckTask(context);
   context.subscriptions.push(...views.registerSerializers());
   registerScheduleCommands(context, server);
+  registerDashboardCommand(context, server);
 
   void server.start();
 }

@@ -5,10 +5,12 @@ import type { LadderFocus } from "./webview-html";
 
 export const PREVIEW_VIEW_TYPE = "covenant.preview";
 export const SIMULATION_VIEW_TYPE = "covenant.simulation";
+export const DASHBOARD_VIEW_TYPE = "covenant.dashboard";
 
 export type ViewState =
   | { version: 1; kind: "preview"; uri: string; focus: LadderFocus }
-  | { version: 1; kind: "simulation"; uri: string; params: SimulateParams };
+  | { version: 1; kind: "simulation"; uri: string; params: SimulateParams }
+  | { version: 1; kind: "dashboard"; uri: string };
 
 const optionalString = (v: unknown): v is string | undefined => v === undefined || typeof v === "string";
 
@@ -23,6 +25,7 @@ export function readViewState(viewType: string, raw: unknown): ViewState | { pro
     if (!optionalString(focus.contract) || !optionalString(focus.ladder)) return unusable;
     return { version: 1, kind: "preview", uri: s.uri, focus: { contract: focus.contract, ladder: focus.ladder } };
   }
+  if (viewType === DASHBOARD_VIEW_TYPE && s.kind === "dashboard") return { version: 1, kind: "dashboard", uri: s.uri };
   if (viewType === SIMULATION_VIEW_TYPE && s.kind === "simulation" && typeof s.params === "object" && s.params !== null) {
     const p = s.params as Record<string, unknown>;
     const resolveAt = p.resolveAt as Record<string, unknown> | undefined;

@@ -97,12 +97,13 @@ describe("extension manifest: what VS Code and CI users expect", () => {
     assert.equal(`${newContract.category}: ${newContract.title}`, "Covenant: New Contract…");
   });
 
-  it("restores both escalation panels after a reload: a serializer and an activation event for each view type", () => {
+  it("restores the escalation panels and the dashboard after a reload: a serializer and an activation event for each view type", () => {
     const source = clientSource();
     const viewTypes = [...source.matchAll(/export const \w+_VIEW_TYPE = "([\w.]+)"/g)].map((m) => m[1]).sort();
-    assert.deepEqual(viewTypes, ["covenant.preview", "covenant.simulation"]);
+    assert.deepEqual(viewTypes, ["covenant.dashboard", "covenant.preview", "covenant.simulation"]);
     for (const viewType of viewTypes) assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${viewType}`), `no onWebviewPanel:${viewType}`);
     assert.match(source, /registerWebviewPanelSerializer\(viewType/);
+    assert.match(source, /registerWebviewPanelSerializer\(DASHBOARD_VIEW_TYPE/);
   });
 
   it("validates covenant.json with the generated schema", () => {

@@ -4,6 +4,7 @@
 import { Connection, InitializeParams } from "vscode-languageserver/node";
 import { localDate } from "../core/values";
 import { registerConfiguration } from "./handlers/configuration";
+import { registerDashboard } from "./handlers/dashboard";
 import { registerDocuments } from "./handlers/documents";
 import { registerEditing } from "./handlers/editing";
 import { registerNavigation } from "./handlers/navigation";
@@ -26,6 +27,7 @@ export function startServer(connection: Connection, params: InitializeParams): v
   registerPresentation(session);
   registerEditing(session);
   registerQuickFixes(session);
+  registerDashboard(session);
   registerCovenantRequests(connection, {
     analysed: (uri) => session.analysed(uri),
     docFor: (uri) => session.docFor(uri),
