@@ -68,7 +68,7 @@ export function dashboardPage(p: DashboardPageParts): string {
 (function () {
   const vscode = acquireVsCodeApi();
   const root = document.getElementById("cv-root");
-  try { vscode.setState(JSON.parse(root.dataset.state)); } catch (e) { /* the state stays as it was */ }
+  try { vscode.setState(JSON.parse(root.dataset.state)); document.body.setAttribute("data-state-saved", ""); } catch (e) { /* the state stays as it was */ }
   window.addEventListener("message", (event) => {
     const m = event.data;
     if (!m || m.type !== "update" || typeof m.body !== "string") return;

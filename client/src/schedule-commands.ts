@@ -104,10 +104,15 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, serve
         if (!f.cancelled) void vscode.window.showErrorMessage(`Covenant: cannot preview the schedule: ${f.message}`);
       }
     }),
-    vscode.commands.registerCommand("covenant.exportSchedule", async (arg?: unknown) => {
-      const uri = covenantUri(arg, previews);
+    // Arguments `(uri?, format?, target?)` answer the questions in advance (a keybinding, a test): the format
+    // (`docx`, `html`, `markdown`) and the file to write, a URI or its string.
+    vscode.commands.registerCommand("covenant.exportSchedule", async (arg?: unknown, format?: unknown, to?: unknown) => {
+      const uri = covenantUri(typeof arg === "string" && arg ? vscode.Uri.parse(arg) : arg, previews);
       if (!uri) return void vscode.window.showInformationMessage("Covenant: open a .covenant file to export its governance schedule.");
-      const choice = await vscode.window.showQuickPick(EXPORTS, { title: "Export the governance schedule as", placeHolder: "Format" });
+      if (format !== undefined && !EXPORTS.some((e) => e.format === format)) {
+        return void vscode.window.showErrorMessage(`Covenant: cannot export the schedule as '${String(format)}' (docx, html, markdown).`);
+      }
+      const choice = EXPORTS.find((e) => e.format === format) ?? (await vscode.window.showQuickPick(EXPORTS, { title: "Export the governance schedule as", placeHolder: "Format" }));
       if (!choice) return;
       let result: ScheduleResult;
       try {
@@ -119,7 +124,8 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, serve
         return;
       }
       const name = `${result.contract}-schedule.${choice.ext}`;
-      const target = await vscode.window.showSaveDialog({
+      const given = to instanceof vscode.Uri ? to : typeof to === "string" && to ? vscode.Uri.parse(to) : undefined;
+      const target = given ?? await vscode.window.showSaveDialog({
         defaultUri: uri.scheme === "file" ? vscode.Uri.joinPath(uri, "..", name) : undefined,
         filters: { [choice.filter]: [choice.ext] },
         saveLabel: "Export schedule",
@@ -130,6 +136,7 @@ export function registerScheduleCommands(context: vscode.ExtensionContext, serve
       try {
         await vscode.workspace.fs.writeFile(target, bytes);
         vscode.window.setStatusBarMessage(`Covenant: schedule saved to ${target.fsPath || target.toString()}`, 5000);
+        return target.toString();
       } catch (error) {
         void vscode.window.showErrorMessage(`Covenant: could not save the schedule: ${requestFailure(error).message}`);
       }

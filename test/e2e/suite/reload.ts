@@ -46,7 +46,7 @@ export function recordReload(tabs: string[]): void {
   fs.writeFileSync(`${file}.part`, JSON.stringify(carried));
   fs.renameSync(`${file}.part`, file);
   // The reporter never sees this test end (its extension host goes with the window): say so here.
-  const line = `  ✓ reloads the window with a simulation and a preview open (the suite goes on in the new window)`;
+  const line = `  ✓ reloads the window with a simulation, a preview and a dashboard open (the suite goes on in the new window)`;
   console.log(line);
   if (process.env.COVENANT_E2E_REPORT) fs.appendFileSync(process.env.COVENANT_E2E_REPORT, line + "\n");
 }

@@ -8,25 +8,28 @@ import { activateExtension, eventually, openSample } from "./helpers";
 import { askPage, skipWithoutPage, type FrameText } from "./page";
 import { afterReload, recordReload } from "./reload";
 import { missingFromSimulation, PREVIEW, runWithoutQuestions, simulateT1, webviewTabs } from "./t1";
+import { DASHBOARD, drawsNorthwindDashboard } from "./dashboard";
 
 describe("after a window reload", () => {
   before(activateExtension);
 
-  it("reloads the window with a simulation and a preview open", async function () {
+  it("reloads the window with a simulation, a preview and a dashboard open", async function () {
     if (afterReload()) return this.skip();
     skipWithoutPage(this);
     this.timeout(60_000);
     await simulateT1();
     const editor = await openSample("northwind.covenant");
     await runWithoutQuestions(PREVIEW, editor.document.uri.toString(), "standard");
-    const tabs = await eventually(() => webviewTabs(), (t) => t.some((x) => x.label.startsWith("Simulation")) && t.some((x) => x.label.startsWith("Escalation")));
-    assert.equal(tabs.length, 2, `webview tabs: ${tabs.map((t) => t.label).join(", ")}`);
+    await openSample("northwind-log.covenant");
+    await runWithoutQuestions(DASHBOARD);
+    const tabs = await eventually(() => webviewTabs(), (t) => ["Simulation", "Escalation", "Dashboard"].every((k) => t.some((x) => x.label.startsWith(k))));
+    assert.equal(tabs.length, 3, `webview tabs: ${tabs.map((t) => t.label).join(", ")}`);
     // Each page has handed VS Code the state it is restored from.
     const saved = await eventually(
-      () => askPage<FrameText[]>("frames", { expect: ["Jo Lee", "Escalation path"] }),
-      (f) => f.filter((x) => x.stateSaved && x.text.includes("Jo Lee")).length >= 2,
+      () => askPage<FrameText[]>("frames", { expect: ["Relationship dashboard"] }),
+      (f) => f.filter((x) => x.stateSaved).length >= 3,
     );
-    assert.ok(saved.filter((x) => x.stateSaved).length >= 2, `pages that saved their state: ${saved.filter((x) => x.stateSaved).length} of ${saved.length}`);
+    assert.ok(saved.filter((x) => x.stateSaved).length >= 3, `pages that saved their state: ${saved.filter((x) => x.stateSaved).length} of ${saved.length}`);
     recordReload(tabs.map((t) => t.label).sort());
     // Not awaited: the command's promise is cancelled as this extension host ends with the window,
     // and the suite goes on in the new one. Should the reload not come, the test times out and fails.
@@ -34,7 +37,7 @@ describe("after a window reload", () => {
     await new Promise(() => undefined);
   });
 
-  it("restores the simulation and the preview with their content", async function () {
+  it("restores the simulation, the preview and the dashboard with their content", async function () {
     const before = afterReload();
     if (!before) return this.skip();
     this.timeout(90_000);
@@ -42,7 +45,7 @@ describe("after a window reload", () => {
     assert.deepEqual(tabs, before, "the webview tabs after the reload differ from those before it");
     for (const tab of webviewTabs()) {
       const input = tab.input as vscode.TabInputWebview;
-      assert.match(input.viewType, /covenant\.(preview|simulation)$/, `${tab.label} is a ${input.viewType}`);
+      assert.match(input.viewType, /covenant\.(preview|simulation|dashboard)$/, `${tab.label} is a ${input.viewType}`);
     }
 
     // VS Code brings a webview back when its tab is shown: show each in turn and read it.
@@ -67,6 +70,14 @@ describe("after a window reload", () => {
       previewFrames.some((f) => f.text.includes("Escalation path") && f.diagrams.some((d) => d.rendered && tiers.every((t) => d.text.includes(t)))),
       `the restored preview does not draw the ladder:\n${previewFrames.map((f) => f.text.slice(0, 200)).join("\n---\n")}`,
     );
+
+    await showTab(before.find((label) => label.startsWith("Dashboard"))!);
+    const dashboardFrames = await eventually(
+      () => askPage<FrameText[]>("frames", { expect: ["Relationship dashboard: northwind-msa"] }),
+      (frames) => frames.some(drawsNorthwindDashboard),
+      20_000,
+    );
+    assert.ok(dashboardFrames.some(drawsNorthwindDashboard), `the restored dashboard does not draw the log:\n${dashboardFrames.map((f) => f.text.slice(0, 200)).join("\n---\n")}`);
   });
 });
 

@@ -85,7 +85,7 @@ export function matterTimeline(matters: readonly DashboardMatter[], o: TimelineO
       const tip = `${t.tier}: ${when(t.opens)}${t.ends ? ` – ${when(t.ends)}` : " – now"}${t.deadline ? `, deadline ${when(t.deadline)}` : ""}${current && s.overdue ? " (overdue)" : t.late ? " (left after its deadline)" : ""}`;
       out.push(`<rect class="${tcls}" x="${r(a)}" y="${r(y + 6)}" width="${r(b - a)}" height="16" rx="2" data-tier="${esc(t.tier)}"><title>${esc(tip)}</title></rect>`);
       const inside = fit(t.tier, b - a - 8, SMALL);
-      if (inside && inside === t.tier) out.push(label(a + 4, y + 18, t.tier, { size: SMALL, max: b - a - 8, cls: "cv-bar-label" }));
+      if (inside && inside === t.tier) out.push(label(a + 4, y + 18, t.tier, { size: SMALL, max: b - a - 8, cls: current && s.overdue ? "cv-bar-label cv-on-error" : "cv-bar-label" }));
       if (t.deadline) {
         const d = x(Date.parse(t.deadline));
         const dcls = current && s.overdue ? "cv-deadline cv-overdue" : "cv-deadline";

@@ -58,6 +58,8 @@ figcaption { color: var(--cv-muted); font-size: .85em; }
 .cv-bar.cv-late { stroke: var(--cv-warn); stroke-width: 2; }
 .cv-bar.cv-overdue { fill: var(--cv-error); stroke: var(--cv-error); opacity: 1; }
 .cv-chart .cv-bar-label { fill: var(--vscode-button-foreground, #ffffff); font-weight: 600; }
+.cv-chart .cv-bar-label.cv-on-error { fill: var(--cv-bg); }
+.cv-chart .cv-state-resolved .cv-bar-label, .cv-chart .cv-state-formal .cv-bar-label { fill: var(--cv-fg); }
 .cv-chart .cv-overdue-text { fill: var(--cv-error); font-weight: 600; }
 .cv-deadline { fill: var(--cv-bg); stroke: var(--cv-fg); stroke-width: 1.5; }
 .cv-deadline.cv-overdue { stroke: var(--cv-error); fill: var(--cv-error); }
