@@ -180,10 +180,12 @@ describe("escalation preview: findings where they live", () => {
       assert.match(tiers[0], /data-code="ESC010">.*customer: Dana Wu<\/text>.*data-code="ESC002">.*supplier: Ray Osei/s);
       assert.match(tiers[2], /customer: Dana Wu<\/text>\n<g class="cv-finding cv-sev-error" data-code="ESC002"><title>ESC002 error \(customer\): First and last point of escalation\. on the customer side, Dana Wu \(dana\) is the contact at both the first tier &apos;first&apos; and the last tier &apos;last&apos;/);
       assert.match(tiers[2], /<rect class="cv-badge"[^>]*\/><text class="cv-badge-text"[^>]*>ESC002<\/text><text class="cv-reason"[^>]*>First and last point of escalation<\/text>/);
+      // A ladder's own finding colours no box: the formal step's box keeps its plain border.
+      assert.match(toSvg(graphOfFile(sample("payroll.covenant"))), /<g class="cv-ladder" data-contract="payroll"[^]*<g class="cv-step">/);
       assert.match(tiers[1], /data-code="ESC003".*Tier with one side missing.*data-code="ESC005".*Tier without a time limit/s);
       assert.match(svg, /\.cv-sev-error \.cv-badge\{fill:var\(--vscode-errorForeground,#cf222e\)\}/);
       assert.match(svg, /\.cv-sev-warning \.cv-badge\{fill:var\(--vscode-editorWarning-foreground,#9a6700\)\}/);
-      assert.match(svg, /\.cv-marked-error \.cv-box\{stroke:var\(--vscode-errorForeground/);
+      assert.match(svg, /\.cv-marked-error>\.cv-box\{stroke:var\(--vscode-errorForeground/);
     });
 
     it("Mermaid: the code and the rule in the node's label, a class per severity", () => {

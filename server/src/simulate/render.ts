@@ -230,8 +230,7 @@ export function toSvg(graph: EscalationGraph, ladder?: string): string {
   for (const { contract, ladder: l } of rows) {
     const heading = fit(`${contract.label ?? contract.name} — ${ladderTitle(l)}`, "cv-heading", 2 * MAX_TEXT);
     const sub = fit(l.appliesTo.length ? `applies to ${l.appliesTo.join(", ")}` : l.isDefault ? "default ladder" : "standard ladder", "cv-sub", 2 * MAX_TEXT);
-    const ladderSeverity = worst(l.findings);
-    parts.push(`<g class="cv-ladder${ladderSeverity ? ` cv-marked cv-marked-${ladderSeverity}` : ""}" data-contract="${escapeXml(contract.name)}" data-ladder="${escapeXml(l.name)}">`);
+    parts.push(`<g class="cv-ladder" data-contract="${escapeXml(contract.name)}" data-ladder="${escapeXml(l.name)}">`);
     parts.push(`<text class="cv-heading" x="${PAD}" y="${y + FONT + 2}">${escapeXml(heading)}</text>`);
     parts.push(`<text class="cv-sub" x="${PAD}" y="${y + FONT + 2 + LINE}">${escapeXml(sub)}</text>`);
     width = Math.max(width, PAD + widthOf(heading, "cv-heading") + PAD, PAD + widthOf(sub, "cv-sub") + PAD);
@@ -293,8 +292,9 @@ export function toSvg(graph: EscalationGraph, ladder?: string): string {
     ".cv-step .cv-box{stroke-dasharray:5 3}",
     ".cv-standin .cv-box{stroke:var(--vscode-editorWarning-foreground,#bf8700);stroke-width:2}",
     ".cv-unreachable .cv-box{stroke:var(--vscode-editorError-foreground,#cf222e);stroke-width:2.5}",
-    ".cv-marked-warning .cv-box{stroke:var(--vscode-editorWarning-foreground,#9a6700);stroke-width:2}",
-    ".cv-marked-error .cv-box{stroke:var(--vscode-errorForeground,#cf222e);stroke-width:2.5}",
+    ".cv-marked-info>.cv-box{stroke:var(--vscode-editorInfo-foreground,#0969da);stroke-width:1.5}",
+    ".cv-marked-warning>.cv-box{stroke:var(--vscode-editorWarning-foreground,#9a6700);stroke-width:2}",
+    ".cv-marked-error>.cv-box{stroke:var(--vscode-errorForeground,#cf222e);stroke-width:2.5}",
     ".cv-warn{fill:var(--vscode-editorError-foreground,#cf222e)}",
     ".cv-badge-text{fill:var(--vscode-editor-background,#ffffff)}",
     ".cv-sev-error .cv-badge{fill:var(--vscode-errorForeground,#cf222e)}",
