@@ -35,6 +35,7 @@ export type GraphContract = EscalationGraph["contracts"][number];
 export type GraphLadder = GraphContract["ladders"][number];
 export type GraphTier = GraphLadder["tiers"][number];
 export type Contact = NonNullable<GraphTier["customer"]>;
+export type GraphFinding = NonNullable<GraphTier["findings"]>[number];
 
 type KeysOf<U> = U extends unknown ? keyof U : never;
 type ValueOf<U, K extends PropertyKey> = U extends unknown ? (K extends keyof U ? U[K] : never) : never;

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import type {
   Contact,
   EscalationGraph,
+  GraphFinding,
   GraphLadder,
   GraphTier,
   SimulateParams,
@@ -100,8 +101,36 @@ const FLAG_TEXT: Record<string, string> = {
   unreachable: "unreachable: no one holds this role",
 };
 
-function contactCard(side: "Customer" | "Supplier", contact: Contact | undefined): string {
-  if (!contact) return `<div class="contact missing"><span class="side">${side}</span><span class="muted">no role named</span></div>`;
+const SEVERITY_CLASS = new Set(["error", "warning", "info"]);
+
+/**
+ * A finding where it lives: the code as a badge, the rule's title beside it, the whole message as its hover
+ * text and for screen readers. Whatever a server sends, only the three known severities become a class.
+ */
+function findingNote(f: GraphFinding): string {
+  const severity = typeof f.severity === "string" && SEVERITY_CLASS.has(f.severity) ? f.severity : "warning";
+  const full = `${f.code} ${f.severity}: ${f.title}. ${f.message}`;
+  return `<li class="finding finding-${severity}" title="${escapeHtml(full)}"><span class="code">${escapeHtml(f.code)}</span> <span class="reason">${escapeHtml(f.title)}</span><span class="visually-hidden">: ${escapeHtml(f.message)}</span></li>`;
+}
+
+function findingList(findings: readonly GraphFinding[], label: string): string {
+  if (findings.length === 0) return "";
+  return `<ul class="findings" aria-label="${escapeHtml(label)}">${findings.map(findingNote).join("")}</ul>`;
+}
+
+function findingsOf(on: { findings?: GraphFinding[] }): GraphFinding[] {
+  return Array.isArray(on.findings) ? on.findings.filter((f) => f && typeof f.code === "string") : [];
+}
+
+function worstSeverity(findings: readonly GraphFinding[]): string | undefined {
+  return ["error", "warning", "info"].find((s) => findings.some((f) => f.severity === s));
+}
+
+function contactCard(side: "Customer" | "Supplier", contact: Contact | undefined, findings: readonly GraphFinding[] = []): string {
+  const marks = findingList(findings, `Findings on the ${side.toLowerCase()} contact`);
+  const marked = worstSeverity(findings);
+  const markClass = marked ? ` marked marked-${marked}` : "";
+  if (!contact) return `<div class="contact missing${markClass}"><span class="side">${side}</span><span class="muted">no role named</span>${marks}</div>`;
   const flags = Array.isArray(contact.flags) ? contact.flags : [];
   const unreachable = flags.includes("unreachable");
   const who = contact.name ?? contact.person;
@@ -127,7 +156,7 @@ function contactCard(side: "Customer" | "Supplier", contact: Contact | undefined
         : (FLAG_TEXT[flag] ?? flag);
     lines.push(`<span class="flag flag-${escapeHtml(flag.replace(/[^a-z-]/gi, ""))}">${escapeHtml(text)}</span>`);
   }
-  return `<div class="contact${unreachable ? " unreachable" : ""}">${lines.join("")}</div>`;
+  return `<div class="contact${unreachable ? " unreachable" : ""}${markClass}">${lines.join("")}${marks}</div>`;
 }
 
 function named(name: string, label?: string): string {
@@ -140,14 +169,18 @@ function chip(text: string, kind = ""): string {
 }
 
 function previewTier(tier: GraphTier, index: number): string {
+  const findings = findingsOf(tier);
+  const on = (side?: string): GraphFinding[] => findings.filter((f) => (side ? f.side === side : f.side !== "customer" && f.side !== "supplier"));
+  const marked = worstSeverity(findings);
   const facts: string[] = [];
   if (tier.within) facts.push(`within ${escapeHtml(tier.within)}`);
   if (tier.elapsed) facts.push(`deadline ${escapeHtml(tier.elapsed)} after the start`);
   if (tier.forum) facts.push(`forum ${escapeHtml(tier.forum)}`);
-  return `<li class="tier">
+  return `<li class="tier${marked ? ` marked marked-${marked}` : ""}">
 <div class="tier-head"><span class="step">${index + 1}</span> <strong>${escapeHtml(tier.name)}</strong>${tier.level ? " " + chip(tier.level, "level") : ""}</div>
 <div class="facts">${facts.join(" · ") || `<span class="muted">no deadline</span>`}</div>
-<div class="lanes">${contactCard("Customer", tier.customer)}${contactCard("Supplier", tier.supplier)}</div>
+${findingList(on(), `Findings on tier ${tier.name}`)}
+<div class="lanes">${contactCard("Customer", tier.customer, on("customer"))}${contactCard("Supplier", tier.supplier, on("supplier"))}</div>
 </li>`;
 }
 
@@ -164,6 +197,7 @@ function previewLadder(contract: string, ladder: GraphLadder, focused: boolean):
     : `<p class="then muted">No formal step follows this ladder (no <code>then</code>).</p>`;
   return `<article class="ladder${focused ? " focused" : ""}" tabindex="-1"${focused ? " data-focused" : ""} aria-label="Ladder ${escapeHtml(ladder.name)}">
 <h3>${named(ladder.name, ladder.label)}</h3>
+${findingList(findingsOf(ladder), `Findings on ladder ${ladder.name}`)}
 <div class="ladder-meta">${uses}
 <button type="button" class="link" data-command="reveal" data-contract="${escapeHtml(contract)}" data-ladder="${escapeHtml(ladder.name)}">Go to ladder</button>
 <button type="button" class="link" data-command="simulate" data-contract="${escapeHtml(contract)}" data-ladder="${escapeHtml(ladder.name)}">Simulate…</button></div>

@@ -41,6 +41,21 @@ describe("protocol: covenant/escalationGraph and covenant/simulate", function ()
     assert.match(g.mermaid, /^flowchart/);
   });
 
+  it("puts the findings the editor shows on the tiers and contacts of the graph, and in its SVG and Mermaid", async () => {
+    const payroll = fileUri(path.join(ROOT, "samples/payroll.covenant"));
+    await client.open(payroll, fs.readFileSync(path.join(ROOT, "samples/payroll.covenant"), "utf8"));
+    const g = await client.connection.sendRequest<{ contracts: { ladders: { findings?: { code: string }[]; tiers: Record<string, unknown>[] }[] }[]; svg: string; mermaid: string }>(
+      "covenant/escalationGraph", { uri: payroll },
+    );
+    const ladder = g.contracts[0].ladders[0];
+    assert.deepEqual(ladder.findings?.map((f) => f.code), ["ESC004"]);
+    const first = ladder.tiers[0] as { findings: { code: string; severity: string; title: string; side?: string }[] };
+    assert.deepEqual(first.findings.map((f) => [f.code, f.severity, f.title, f.side]), [["ESC002", "error", "First and last point of escalation", "supplier"]]);
+    for (const t of ladder.tiers) assert.ok(!("refs" in t) && !("declaration" in t), "no offsets on the wire");
+    assert.match(g.svg, /data-code="ESC002"/);
+    assert.match(g.mermaid, /ESC002 First and last point of escalation/);
+  });
+
   it("answers an empty graph for a file with no contract", async () => {
     const empty = "file:///virtual/empty.covenant";
     await client.open(empty, "// nothing yet\n");

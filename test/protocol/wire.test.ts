@@ -21,10 +21,11 @@ const GRAPH: Fields<EscalationGraphResult> = { contracts: "required", svg: "requ
 const CONTRACT: Fields<EscalationContract> = { name: "required", label: "optional", ladders: "required", services: "required" };
 const LADDER: Fields<EscalationLadder> = {
   name: "required", label: "optional", appliesTo: "required", then: "optional", thenDeadline: "optional", isDefault: "required",
-  range: "required", tiers: "required",
+  range: "required", tiers: "required", findings: "optional",
 };
 const TIER: Fields<EscalationTier> = {
   name: "required", level: "optional", within: "optional", elapsed: "optional", forum: "optional", customer: "optional", supplier: "optional",
+  findings: "optional",
 };
 
 /** The value has every required field of its type and no field the type lacks. */

@@ -42,8 +42,13 @@ const evilGraph: EscalationGraph = {
               forum: `ops'review`,
               customer: { role: "ops", person: "evil", name: EVIL, title: `"CIO" & 'boss'`, email: `x"onmouseover="alert(1)@e.example`, flags: [] },
               supplier: { role: "ops", person: "tgreen", name: "Tom Green", flags: ["stand-in"] },
+              findings: [
+                { code: "ESC002", severity: "error", title: EVIL, message: `${EVIL} "q" 'a' & b`, side: "customer" },
+                { code: EVIL, severity: `error" onclick="alert(1)`, title: "t", message: "m" },
+              ],
             },
           ],
+          findings: [{ code: `ESC004"><script>alert(1)</script>`, severity: "warning", title: EVIL, message: EVIL }],
         },
       ],
     },
@@ -166,6 +171,14 @@ describe("webview HTML", () => {
       assert.ok(text(html).includes(`<script>alert("contract")</script>`));
     });
 
+    it("shows hostile finding codes, titles and messages as text, and no unknown severity as a class", () => {
+      const html = previewBody(evilGraph);
+      assertSafe(html);
+      assert.ok(text(html).includes(`ESC002 ${EVIL}`));
+      assert.ok(tags(html).some((t) => t.attributes.get("title") === `ESC002 error: ${EVIL}. ${EVIL} "q" 'a' & b`), "the hover text is the whole message");
+      for (const t of tags(html)) assert.ok(!(t.attributes.get("class") ?? "").includes("onclick"), `class ${t.attributes.get("class")}`);
+    });
+
     it("keeps a hostile email inside its mailto link", () => {
       const link = tags(previewBody(evilGraph)).find((t) => t.name === "a")!;
       assert.ok(!link.attributes.has("onmouseover"));
@@ -192,6 +205,38 @@ describe("webview HTML", () => {
       const img = tags(previewBody(evilGraph)).find((t) => t.name === "img")!;
       const base64 = img.attributes.get("src")!.split(",")[1];
       assert.equal(Buffer.from(base64, "base64").toString("utf8"), EVIL_SVG);
+    });
+  });
+
+  describe("findings in the preview", () => {
+    const tier = (findings: unknown[]): EscalationGraph => ({
+      ...evilGraph,
+      contracts: [{ ...evilGraph.contracts[0], label: "c", ladders: [{ ...evilGraph.contracts[0].ladders[0], label: "l", findings: [], tiers: [{
+        name: "top",
+        customer: { role: "cto", person: "dana", name: "Dana Wu", flags: [] },
+        findings,
+      } as EscalationGraph["contracts"][number]["ladders"][number]["tiers"][number]] }] }],
+    });
+
+    it("marks the tier and the contact a finding is on: the code as a badge, the rule beside, the message on hover", () => {
+      const html = previewBody(tier([
+        { code: "ESC005", severity: "error", title: "Tier without a time limit", message: "tier 'top' has no time limit" },
+        { code: "ESC002", severity: "error", title: "First and last point of escalation", message: "Dana Wu is first and last", side: "customer" },
+        { code: "ESC008", severity: "info", title: "Escalation contact without a deputy", message: "no deputy", side: "supplier" },
+      ]));
+      assert.match(html, /<li class="tier marked marked-error">/);
+      const customer = html.slice(html.indexOf('<div class="contact'), html.indexOf("</div>", html.indexOf("</ul>", html.indexOf('<div class="contact'))));
+      assert.match(customer, /^<div class="contact marked marked-error">.*Dana Wu.*<li class="finding finding-error" title="ESC002 error: First and last point of escalation\. Dana Wu is first and last"><span class="code">ESC002<\/span> <span class="reason">First and last point of escalation<\/span>/s);
+      assert.match(html, /<ul class="findings" aria-label="Findings on tier top"><li class="finding finding-error" title="ESC005 error: Tier without a time limit\. tier &#39;top&#39; has no time limit">/);
+      assert.match(html, /<div class="contact missing marked marked-info"><span class="side">Supplier<\/span><span class="muted">no role named<\/span><ul class="findings" aria-label="Findings on the supplier contact"><li class="finding finding-info"/);
+      const css = readFileSync(path.join(root, "client/media/escalation.css"), "utf8");
+      assert.match(css, /\.finding-error \.code \{ background: var\(--vscode-errorForeground\); \}/);
+      assert.match(css, /\.finding-warning \.code \{ background: var\(--vscode-editorWarning-foreground\); \}/);
+    });
+
+    it("shows no mark when the server sends no findings (an older server)", () => {
+      const html = previewBody(tier(undefined as unknown as unknown[]));
+      assert.ok(!html.includes("finding") && !html.includes("marked"));
     });
   });
 

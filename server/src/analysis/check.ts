@@ -19,6 +19,8 @@ export interface CheckFinding {
   range: Range;
   message: string;
   fix?: LazyFix;
+  /** Other places the finding is about, in the same file (see Finding.related). */
+  related?: Range[];
 }
 
 export interface Check {

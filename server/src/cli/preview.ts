@@ -1,5 +1,6 @@
 // `covenant preview FILE [--ladder ID]`: the escalation path(s) of a contract as Mermaid, SVG or Markdown.
-import { escalationGraph } from "../simulate/graph";
+import { allFindings } from "../analysis/analyse";
+import { escalationGraphWithFindings } from "../features/escalation-graph";
 import { graphToMarkdown, toMermaid, toSvg } from "../simulate/render";
 import { configLookup, UsageError } from "./files";
 import { linkOneFile, warnAboutErrors } from "./simulate";
@@ -21,8 +22,10 @@ export function runPreview(ctx: CliContext, o: PreviewCommandOptions): number {
   const format = o.format ?? "mermaid";
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format '${format}' for preview (${FORMATS.join(", ")})`);
   const { file, linked } = linkOneFile("preview", o.files, "covenant preview FILE [--ladder ID]");
-  const date = o.today ?? configLookup(o.config)(file)?.config.today ?? localDate();
-  const graph = escalationGraph(linked, date);
+  const config = configLookup(o.config)(file)?.config;
+  const date = o.today ?? config?.today ?? localDate();
+  // The findings `covenant check` reports for the file on that date, drawn where they live on the ladders.
+  const graph = escalationGraphWithFindings(linked, date, allFindings(linked, { today: date, rules: config?.rules }));
 
   if (o.contract !== undefined) {
     const names = graph.contracts.map((c) => c.name);

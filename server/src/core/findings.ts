@@ -27,6 +27,8 @@ export interface Finding {
   message: string;
   /** The quick fix the check offers, when its spec row has one. */
   fix?: Fix;
+  /** Other places in the same file the finding is about (ESC002's first tier); the escalation preview marks them too. */
+  related?: Range[];
 }
 
 export const BUILTIN_PREFIXES = ["SYN", "REF", "VAL"] as const;

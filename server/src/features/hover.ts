@@ -8,7 +8,7 @@ import type { DocumentAnalysis } from "./analysis";
 import { contractAt } from "./analysis";
 import { describeCalendarDecl, describeDurationValue, describeParty, describePerson, describeRole, findParty, findPerson, findRole, ownerContract } from "./describe";
 import { escapeMarkdown, elapsedText, ladderPath, personLabel } from "./ladder";
-import { escalationGraph } from "../simulate/graph";
+import { escalationGraphWithFindings } from "./escalation-graph";
 import { ladderToMarkdown } from "../simulate/render";
 import { findingsAt, occurrenceAt, sameDecl } from "./locate";
 import { logHover } from "./log-hover";
@@ -116,7 +116,7 @@ function describeDecl(analysis: DocumentAnalysis, decl: Decl, here: LinkedContra
 
 /** The ladder's path as the preview draws it (the simulator's graph), with its `///` documentation. */
 export function ladderMarkdown(analysis: DocumentAnalysis, lc: LinkedContract, ladder: A.Escalation): string | undefined {
-  const graph = escalationGraph(analysis.linked, analysis.today);
+  const graph = escalationGraphWithFindings(analysis.linked, analysis.today, analysis.findings);
   const contract = graph.contracts.find((c) => c.name === lc.contract.name?.text);
   const g = contract?.ladders.find((l) => l.declaration.start === ladder.range.start) ?? contract?.ladders.find((l) => l.name === ladder.name?.text);
   if (!g) return undefined;

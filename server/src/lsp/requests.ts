@@ -3,8 +3,11 @@
 // types are wire/requests.ts's, so the compiler holds these answers to what the extension reads.
 import { Connection, ErrorCodes, ResponseError } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { Finding } from "../core/findings";
 import type { Linked } from "../core/link";
+import { allFindings, RuleSetting } from "../analysis/analyse";
 import type { DocumentAnalysis } from "../features/analysis";
+import { escalationGraphWithFindings } from "../features/escalation-graph";
 import { escalationGraph, EscalationGraph } from "../simulate/graph";
 import { simulate, SEVERITIES } from "../simulate/simulate";
 import { simulationToMarkdown, toMermaid, toSvg } from "../simulate/render";
@@ -19,6 +22,8 @@ export interface RequestContext {
   linkFromDisk(uri: string): Linked | undefined;
   /** The analysis date for a file: covenant.json's `today`, else today. */
   todayFor(uri: string): string;
+  /** The configured severities for a file (covenant.json and the editor's settings). */
+  rulesFor(uri: string): Record<string, RuleSetting>;
 }
 
 function invalid(message: string): ResponseError<void> {
@@ -35,12 +40,14 @@ function stringParam(params: Record<string, unknown>, name: string, required: bo
   return v;
 }
 
-/** The linked file and its analysis date, for an open document or a file on disk. */
-function source(ctx: RequestContext, uri: string): { linked: Linked; today: string; doc?: TextDocument } | undefined {
+/** The linked file, its analysis date and its findings, for an open document or a file on disk. */
+function source(ctx: RequestContext, uri: string): { linked: Linked; today: string; doc?: TextDocument; findings: () => Finding[] } | undefined {
   const a = ctx.analysed(uri);
-  if (a) return { linked: a.analysis.linked, today: a.analysis.today, doc: a.doc };
+  if (a) return { linked: a.analysis.linked, today: a.analysis.today, doc: a.doc, findings: () => a.analysis.findings };
   const linked = ctx.linkFromDisk(uri);
-  return linked ? { linked, today: ctx.todayFor(uri), doc: ctx.docFor(uri) } : undefined;
+  if (!linked) return undefined;
+  const today = ctx.todayFor(uri);
+  return { linked, today, doc: ctx.docFor(uri), findings: () => allFindings(linked, { today, rules: ctx.rulesFor(uri) }) };
 }
 
 export function registerCovenantRequests(connection: Connection, ctx: RequestContext): void {
@@ -51,7 +58,7 @@ export function registerCovenantRequests(connection: Connection, ctx: RequestCon
     try {
       const src = source(ctx, uri);
       if (!src || !src.doc) return { contracts: [], svg: "", mermaid: "" };
-      const graph = escalationGraph(src.linked, src.today);
+      const graph = escalationGraphWithFindings(src.linked, src.today, src.findings());
       return graphResponse(graph, src.doc);
     } catch (e) {
       connection.console.error(`${EscalationGraphRequest.method} failed: ${(e as Error).stack ?? e}`);
@@ -113,7 +120,8 @@ function graphResponse(graph: EscalationGraph, doc: TextDocument): EscalationGra
       ...(l.thenDeadline ? { thenDeadline: l.thenDeadline } : {}),
       isDefault: l.isDefault,
       range: toRange(doc, l.declaration),
-      tiers: l.tiers.map(({ range: _range, ...tier }) => tier),
+      tiers: l.tiers.map(({ range: _range, declaration: _declaration, refs: _refs, ...tier }) => tier),
+      ...(l.findings ? { findings: l.findings } : {}),
     })),
     services: c.services,
   }));

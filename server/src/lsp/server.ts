@@ -33,6 +33,7 @@ export function startServer(connection: Connection, params: InitializeParams): v
     docFor: (uri) => session.docFor(uri),
     linkFromDisk: (uri) => session.workspace.link(uri),
     todayFor: (uri) => session.settings.forDocument(uri).today ?? localDate(),
+    rulesFor: (uri) => session.settings.forDocument(uri).rules,
   });
   registerNewContractRequests(connection);
   registerScheduleRequest(connection, {

@@ -1,16 +1,35 @@
 // The escalation paths of a file's contracts as plain data: ladders, tiers, who speaks for each side on
 // `today`, and the time each tier adds. The preview, the hover and the CLI draw from this.
 import type * as A from "../core/ast";
+import type { Severity as FindingSeverity } from "../core/findings";
 import type { Linked, LinkedContract } from "../core/link";
 import { describeDuration } from "../core/values";
 import { Contact, contactOn, tierLevel } from "./contacts";
 import { laddersOf } from "./simulate";
 
 export type { Contact } from "./contacts";
+export type { FindingSeverity };
+
+/** A finding of the analysis that lives on a ladder, a tier or a contact (features/escalation-graph.ts puts it there). */
+export interface GraphFinding {
+  code: string;
+  severity: FindingSeverity;
+  /** The rule's title: the short reason a diagram shows (`First and last point of escalation`). */
+  title: string;
+  /** The finding's message in full, for a tooltip or a list. */
+  message: string;
+  /** On a tier: the side whose contact the finding is about; absent when it is about the tier itself. */
+  side?: A.Side;
+}
 
 export interface GraphTier {
   name: string;
+  /** Offsets of the tier's name. */
   range: A.Range;
+  /** Offsets of the whole `tier` block. */
+  declaration: A.Range;
+  /** Offsets of the role written for each side, when the tier names one. */
+  refs: { customer?: A.Range; supplier?: A.Range };
   level?: A.Level;
   /** The tier's `within` (`5 business days`). */
   within?: string;
@@ -19,6 +38,8 @@ export interface GraphTier {
   forum?: string;
   customer?: Contact;
   supplier?: Contact;
+  /** The findings on this tier and its contacts, worst first; absent when the graph was drawn without an analysis. */
+  findings?: GraphFinding[];
 }
 
 export interface GraphLadder {
@@ -37,6 +58,8 @@ export interface GraphLadder {
   /** Offsets of the whole `escalation` declaration. */
   declaration: A.Range;
   tiers: GraphTier[];
+  /** The findings on the ladder itself (outside its tiers), worst first; absent without an analysis. */
+  findings?: GraphFinding[];
 }
 
 export interface GraphContract {
@@ -92,7 +115,10 @@ function ladderOf(lc: LinkedContract, e: A.Escalation, today: string): GraphLadd
   let elapsed: Map<string, A.Duration> | undefined = new Map();
   for (const t of e.tiers) {
     if (!t.name) continue;
-    const tier: GraphTier = { name: t.name.text, range: t.name.range };
+    const refs: GraphTier["refs"] = {};
+    if (t.customer) refs.customer = t.customer.range;
+    if (t.supplier) refs.supplier = t.supplier.range;
+    const tier: GraphTier = { name: t.name.text, range: t.name.range, declaration: t.range, refs };
     const level = tierLevel(lc, t);
     if (level) tier.level = level;
     if (t.within && valid(t.within)) {

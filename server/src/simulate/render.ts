@@ -1,8 +1,9 @@
 // Drawings and reports of escalation paths and simulations: Mermaid, a self-contained SVG, plain text and
 // Markdown. Every string that comes from a contract is escaped for the format it lands in.
 import type { Contact } from "./contacts";
-import type { EscalationGraph, GraphContract, GraphLadder, GraphTier } from "./graph";
+import type { EscalationGraph, GraphContract, GraphFinding, GraphLadder, GraphTier } from "./graph";
 import type { SimulationResult } from "./simulate";
+import { clipToWidth, textWidth } from "./text-width";
 import { ladderChoiceText, readableInstant } from "./wording";
 
 // ---------------------------------------------------------------- escaping
@@ -53,21 +54,39 @@ function selected(graph: EscalationGraph, ladder?: string): { contract: GraphCon
 
 // ---------------------------------------------------------------- Mermaid
 
-/** A Mermaid flowchart of the ladders (all, or the one named), one subgraph per ladder. */
+/** A Mermaid flowchart of the ladders (all, or the one named), one subgraph per ladder; findings in the labels of the nodes they are on. */
 export function toMermaid(graph: EscalationGraph, ladder?: string): string {
   const lines = ["flowchart LR"];
   const flagged: string[] = [];
   const standIns: string[] = [];
+  const marked: Record<string, string[]> = { error: [], warning: [], info: [] };
+  const mark = (id: string, findings: readonly GraphFinding[] | undefined): void => {
+    const severity = worst(findings);
+    if (severity) marked[severity].push(id);
+  };
   selected(graph, ladder).forEach(({ contract, ladder: l }, i) => {
     const id = `l${i}`;
     const title = `${contract.label ?? contract.name}: ${ladderTitle(l)}${l.appliesTo.length ? ` · ${l.appliesTo.join(", ")}` : ""}`;
     lines.push(`  subgraph ${id}["${escapeMermaid(title)}"]`, "    direction LR");
+    if (l.findings?.length) {
+      lines.push(`    ${id}f["${l.findings.map((f) => escapeMermaid(findingLine(f))).join("<br/>")}"]`);
+      mark(`${id}f`, l.findings);
+    }
     l.tiers.forEach((t, k) => {
-      const rows = [`${t.name}${t.level && t.level !== t.name ? ` · ${t.level}` : ""}`, `customer: ${contactText(t.customer)}`, `supplier: ${contactText(t.supplier)}`];
+      const on = (side?: "customer" | "supplier"): string[] => (t.findings ?? []).filter((f) => f.side === side).map((f) => `${side ? "↳ " : ""}${findingLine(f)}`);
+      const rows = [
+        `${t.name}${t.level && t.level !== t.name ? ` · ${t.level}` : ""}`,
+        ...on(undefined),
+        `customer: ${contactText(t.customer)}`,
+        ...on("customer"),
+        `supplier: ${contactText(t.supplier)}`,
+        ...on("supplier"),
+      ];
       if (t.forum) rows.push(`forum: ${t.forum}`);
       lines.push(`    ${id}t${k}["${rows.map(escapeMermaid).join("<br/>")}"]`);
       if (isUnreachable(t)) flagged.push(`${id}t${k}`);
       else if (isStandIn(t)) standIns.push(`${id}t${k}`);
+      mark(`${id}t${k}`, t.findings);
     });
     const end = l.then ? [l.then, l.thenDeadline].filter((x): x is string => !!x) : ["no formal step"];
     lines.push(`    ${id}end(["${end.map(escapeMermaid).join("<br/>")}"])`);
@@ -80,7 +99,25 @@ export function toMermaid(graph: EscalationGraph, ladder?: string): string {
   });
   if (flagged.length) lines.push("  classDef unreachable stroke:#c62828,stroke-width:3px", `  class ${flagged.join(",")} unreachable`);
   if (standIns.length) lines.push("  classDef standin stroke:#ef6c00,stroke-width:2px,stroke-dasharray:4 2", `  class ${standIns.join(",")} standin`);
+  // After the classes above, so that a finding's colour wins on a node that has both.
+  const FINDING_STYLE: Record<string, string> = {
+    info: "stroke:#0969da,stroke-width:2px",
+    warning: "stroke:#9a6700,stroke-width:2px",
+    error: "stroke:#cf222e,stroke-width:3px",
+  };
+  for (const severity of ["info", "warning", "error"]) {
+    if (!marked[severity].length) continue;
+    const cls = `finding${severity[0].toUpperCase()}${severity.slice(1)}`;
+    lines.push(`  classDef ${cls} ${FINDING_STYLE[severity]}`, `  class ${marked[severity].join(",")} ${cls}`);
+  }
   return lines.join("\n") + "\n";
+}
+
+const SEVERITY_ICON: Record<string, string> = { error: "⛔", warning: "⚠", info: "ℹ" };
+
+/** `⚠ ESC006 Same person at two tiers`: a finding in one short line of plain text. */
+function findingLine(f: GraphFinding): string {
+  return `${SEVERITY_ICON[f.severity] ?? "⚠"} ${f.code} ${f.title}`;
 }
 
 function isUnreachable(t: GraphTier): boolean {
@@ -94,26 +131,96 @@ function isStandIn(t: GraphTier): boolean {
 // ---------------------------------------------------------------- SVG
 
 const FONT = 12;
-const CHAR = 6.6; // average advance of a 12px sans-serif character, for box widths
 const LINE = 17;
 const PAD = 12;
 const GAP = 110; // least room between boxes for the arrow and its labels
-const MAX_CHARS = 46;
+/** The widest a line of text inside a box may be (px); longer lines are cut with an ellipsis. */
+const MAX_TEXT = 340;
+const BADGE_PAD = 4;
+const BADGE_GAP = 5;
+const INDENT = 10; // a contact's findings sit under its line, indented
 
-function clip(text: string, max = MAX_CHARS): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** Font size (px) and weight of each class of <text> the SVG draws; the stylesheet and the box sizes both read it. */
+export const SVG_TEXT_STYLES: Record<string, { size: number; bold: boolean }> = {
+  "": { size: FONT, bold: false },
+  "cv-heading": { size: 14, bold: true },
+  "cv-sub": { size: FONT, bold: false },
+  "cv-name": { size: FONT, bold: true },
+  "cv-dim": { size: FONT, bold: false },
+  "cv-warn": { size: FONT, bold: false },
+  "cv-within": { size: FONT, bold: false },
+  "cv-elapsed": { size: FONT, bold: false },
+  "cv-badge-text": { size: 10, bold: true },
+  "cv-reason": { size: 11, bold: false },
+};
+
+function styleOf(cls: string): { size: number; bold: boolean } {
+  return SVG_TEXT_STYLES[cls] ?? SVG_TEXT_STYLES[""];
 }
 
+function fit(text: string, cls: string, max = MAX_TEXT): string {
+  const { size, bold } = styleOf(cls);
+  return clipToWidth(text, max, size, bold);
+}
+
+function widthOf(text: string, cls: string): number {
+  const { size, bold } = styleOf(cls);
+  return textWidth(text, size, bold);
+}
+
+type SvgRow = { kind: "text"; text: string; cls: string } | { kind: "finding"; finding: GraphFinding; indent: number };
+
 interface SvgBox {
-  lines: { text: string; cls: string }[];
+  rows: SvgRow[];
   cls: string;
   width: number;
 }
 
+function findingRow(f: GraphFinding, indent: number): SvgRow {
+  return { kind: "finding", finding: f, indent };
+}
+
+/** Width of a finding's row: the badge with its code, then the short reason. */
+function findingWidth(f: GraphFinding, indent: number): number {
+  return indent + badgeWidth(f.code) + BADGE_GAP + widthOf(fit(f.title, "cv-reason", MAX_TEXT - indent - badgeWidth(f.code) - BADGE_GAP), "cv-reason");
+}
+
+function badgeWidth(code: string): number {
+  return Math.ceil(widthOf(code, "cv-badge-text")) + 2 * BADGE_PAD;
+}
+
+function rowWidth(r: SvgRow): number {
+  return r.kind === "text" ? widthOf(fit(r.text, r.cls), r.cls) : findingWidth(r.finding, r.indent);
+}
+
+/** A finding drawn at (x, baseline): a badge with the code, the rule's title beside it, the whole message as its tooltip. */
+function drawFinding(f: GraphFinding, x: number, baseline: number, max: number): string {
+  const bw = badgeWidth(f.code);
+  const reason = fit(f.title, "cv-reason", max - bw - BADGE_GAP);
+  const where = f.side ? ` (${f.side})` : "";
+  return [
+    `<g class="cv-finding cv-sev-${f.severity}" data-code="${escapeXml(f.code)}">`,
+    `<title>${escapeXml(`${f.code} ${f.severity}${where}: ${f.title}. ${f.message}`)}</title>`,
+    `<rect class="cv-badge" x="${x}" y="${baseline - 10.5}" width="${bw}" height="14" rx="3"/>`,
+    `<text class="cv-badge-text" x="${x + bw / 2}" y="${baseline}" text-anchor="middle">${escapeXml(f.code)}</text>`,
+    `<text class="cv-reason" x="${x + bw + BADGE_GAP}" y="${baseline}">${escapeXml(reason)}</text>`,
+    "</g>",
+  ].join("");
+}
+
+const SEVERITY_RANK = ["error", "warning", "info"];
+
+function worst(findings: readonly GraphFinding[] | undefined): string | undefined {
+  const ranks = (findings ?? []).map((f) => SEVERITY_RANK.indexOf(f.severity)).filter((r) => r >= 0);
+  return ranks.length ? SEVERITY_RANK[Math.min(...ranks)] : undefined;
+}
+
 /**
  * A self-contained SVG of the ladders (all, or the one named): a row of tier boxes per ladder, arrows with each
- * tier's `within` and the cumulative time, and the formal step at the end. No scripts, no external resources;
- * colours follow VS Code's theme variables inside a webview and fall back to a light theme elsewhere.
+ * tier's `within` and the cumulative time, and the formal step at the end. Findings on a ladder, a tier or a
+ * contact are drawn where they live: a badge with the code, the rule's title, the message as a tooltip. No
+ * scripts, no external resources; colours follow VS Code's theme variables inside a webview and fall back to a
+ * light theme elsewhere. Boxes grow to their longest line, measured with upper-bound widths (text-width.ts).
  */
 export function toSvg(graph: EscalationGraph, ladder?: string): string {
   const rows = selected(graph, ladder);
@@ -121,30 +228,39 @@ export function toSvg(graph: EscalationGraph, ladder?: string): string {
   let y = PAD;
   let width = 320;
   for (const { contract, ladder: l } of rows) {
-    const heading = clip(`${contract.label ?? contract.name} — ${ladderTitle(l)}`, 2 * MAX_CHARS);
-    const sub = l.appliesTo.length ? `applies to ${l.appliesTo.join(", ")}` : l.isDefault ? "default ladder" : "standard ladder";
+    const heading = fit(`${contract.label ?? contract.name} — ${ladderTitle(l)}`, "cv-heading", 2 * MAX_TEXT);
+    const sub = fit(l.appliesTo.length ? `applies to ${l.appliesTo.join(", ")}` : l.isDefault ? "default ladder" : "standard ladder", "cv-sub", 2 * MAX_TEXT);
     parts.push(`<g class="cv-ladder" data-contract="${escapeXml(contract.name)}" data-ladder="${escapeXml(l.name)}">`);
     parts.push(`<text class="cv-heading" x="${PAD}" y="${y + FONT + 2}">${escapeXml(heading)}</text>`);
-    parts.push(`<text class="cv-sub" x="${PAD}" y="${y + FONT + 2 + LINE}">${escapeXml(clip(sub, 2 * MAX_CHARS))}</text>`);
-    y += 2 * LINE + 12;
+    parts.push(`<text class="cv-sub" x="${PAD}" y="${y + FONT + 2 + LINE}">${escapeXml(sub)}</text>`);
+    width = Math.max(width, PAD + widthOf(heading, "cv-heading") + PAD, PAD + widthOf(sub, "cv-sub") + PAD);
+    y += 2 * LINE;
+    for (const f of l.findings ?? []) {
+      y += LINE;
+      parts.push(drawFinding(f, PAD, y + 2, 2 * MAX_TEXT));
+      width = Math.max(width, PAD + findingWidth(f, 0) + PAD);
+    }
+    y += 12;
 
     const boxes: SvgBox[] = l.tiers.map((t) => tierBox(t));
     boxes.push(stepBox(l));
-    const height = Math.max(...boxes.map((b) => b.lines.length)) * LINE + 2 * PAD - 4;
+    const height = Math.max(...boxes.map((b) => b.rows.length)) * LINE + 2 * PAD - 4;
     let x = PAD;
     boxes.forEach((b, k) => {
       parts.push(`<g class="${b.cls}">`);
       parts.push(`<rect class="cv-box" x="${x}" y="${y}" width="${b.width}" height="${height}" rx="${k === boxes.length - 1 ? 16 : 6}"/>`);
-      b.lines.forEach((line, n) => {
-        parts.push(`<text class="${line.cls}" x="${x + PAD}" y="${y + PAD + FONT + n * LINE - 2}">${escapeXml(clip(line.text))}</text>`);
+      b.rows.forEach((row, n) => {
+        const baseline = y + PAD + FONT + n * LINE - 2;
+        if (row.kind === "text") parts.push(`<text${row.cls ? ` class="${row.cls}"` : ""} x="${x + PAD}" y="${baseline}">${escapeXml(fit(row.text, row.cls))}</text>`);
+        else parts.push(drawFinding(row.finding, x + PAD + row.indent, baseline, MAX_TEXT - row.indent));
       });
       parts.push("</g>");
       x += b.width;
       if (k < boxes.length - 1) {
         const t = l.tiers[k];
-        const above = t.within ? clip(t.within) : "";
-        const below = t.elapsed && t.elapsed !== t.within ? clip(`total ${t.elapsed}`) : "";
-        const gap = Math.max(GAP, Math.max(above.length, below.length) * CHAR + 2 * PAD);
+        const above = t.within ? fit(t.within, "cv-within") : "";
+        const below = t.elapsed && t.elapsed !== t.within ? fit(`total ${t.elapsed}`, "cv-elapsed") : "";
+        const gap = Math.ceil(Math.max(GAP, Math.max(widthOf(above, "cv-within"), widthOf(below, "cv-elapsed")) + 2 * PAD));
         const mid = y + height / 2;
         parts.push(`<line class="cv-arrow" x1="${x + 4}" y1="${mid}" x2="${x + gap - 6}" y2="${mid}" marker-end="url(#cv-arrowhead)"/>`);
         if (above) parts.push(`<text class="cv-within" x="${x + gap / 2}" y="${mid - 8}" text-anchor="middle">${escapeXml(above)}</text>`);
@@ -152,7 +268,7 @@ export function toSvg(graph: EscalationGraph, ladder?: string): string {
         x += gap;
       }
     });
-    width = Math.max(width, x + PAD, heading.length * (CHAR + 1) + 2 * PAD);
+    width = Math.max(width, x + PAD);
     y += height + 2 * PAD + 8;
     parts.push("</g>");
   }
@@ -160,21 +276,30 @@ export function toSvg(graph: EscalationGraph, ladder?: string): string {
     parts.push(`<text class="cv-sub" x="${PAD}" y="${PAD + FONT}">no escalation ladder</text>`);
     y += LINE + PAD;
   }
+  width = Math.ceil(width);
   const title = rows.length === 1 ? `Escalation path: ${ladderTitle(rows[0].ladder)}` : "Escalation paths";
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}" role="img" aria-label="${escapeXml(title)}">`,
     `<title>${escapeXml(title)}</title>`,
     "<style>",
     "text{font-family:var(--vscode-font-family,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);font-size:12px;fill:var(--vscode-editor-foreground,#1f2328)}",
+    ...Object.entries(SVG_TEXT_STYLES)
+      .filter(([cls, st]) => cls && (st.size !== FONT || st.bold))
+      .map(([cls, st]) => `.${cls}{${st.size !== FONT ? `font-size:${st.size}px;` : ""}${st.bold ? "font-weight:600" : "font-weight:400"}}`),
     ".cv-background{fill:var(--vscode-editor-background,#ffffff)}",
-    ".cv-heading{font-size:14px;font-weight:600}",
     ".cv-sub,.cv-elapsed,.cv-dim{fill:var(--vscode-descriptionForeground,#59636e)}",
-    ".cv-name{font-weight:600}",
     ".cv-box{fill:var(--vscode-editorWidget-background,#f6f8fa);stroke:var(--vscode-editorWidget-border,#8c959f);stroke-width:1}",
     ".cv-step .cv-box{stroke-dasharray:5 3}",
     ".cv-standin .cv-box{stroke:var(--vscode-editorWarning-foreground,#bf8700);stroke-width:2}",
     ".cv-unreachable .cv-box{stroke:var(--vscode-editorError-foreground,#cf222e);stroke-width:2.5}",
+    ".cv-marked-info>.cv-box{stroke:var(--vscode-editorInfo-foreground,#0969da);stroke-width:1.5}",
+    ".cv-marked-warning>.cv-box{stroke:var(--vscode-editorWarning-foreground,#9a6700);stroke-width:2}",
+    ".cv-marked-error>.cv-box{stroke:var(--vscode-errorForeground,#cf222e);stroke-width:2.5}",
     ".cv-warn{fill:var(--vscode-editorError-foreground,#cf222e)}",
+    ".cv-badge-text{fill:var(--vscode-editor-background,#ffffff)}",
+    ".cv-sev-error .cv-badge{fill:var(--vscode-errorForeground,#cf222e)}",
+    ".cv-sev-warning .cv-badge{fill:var(--vscode-editorWarning-foreground,#9a6700)}",
+    ".cv-sev-info .cv-badge{fill:var(--vscode-editorInfo-foreground,#0969da)}",
     ".cv-arrow{stroke:var(--vscode-editor-foreground,#1f2328);stroke-width:1.5}",
     ".cv-head{fill:var(--vscode-editor-foreground,#1f2328)}",
     "</style>",
@@ -186,34 +311,44 @@ export function toSvg(graph: EscalationGraph, ladder?: string): string {
   ].join("\n");
 }
 
-function boxWidth(lines: { text: string }[]): number {
-  return Math.max(150, ...lines.map((l) => Math.min(l.text.length, MAX_CHARS) * CHAR + 2 * PAD));
+function boxWidth(rows: SvgRow[]): number {
+  return Math.ceil(Math.max(150, ...rows.map((r) => rowWidth(r) + 2 * PAD)));
 }
 
-function contactLine(side: string, c: Contact | undefined): { text: string; cls: string } {
-  if (!c || c.flags.includes("unreachable")) return { text: `${side}: ⚠ unreachable${c?.role ? ` (${c.role})` : ""}`, cls: "cv-warn" };
+function contactLine(side: string, c: Contact | undefined): SvgRow {
+  if (!c || c.flags.includes("unreachable")) return { kind: "text", text: `${side}: ⚠ unreachable${c?.role ? ` (${c.role})` : ""}`, cls: "cv-warn" };
   const who = personText(c);
   const standIn = c.flags.includes("stand-in") ? ` ⚠ for ${c.standsInFor?.name ?? c.standsInFor?.person ?? "holder"}` : "";
-  return { text: `${side}: ${who}${standIn}`, cls: "" };
+  return { kind: "text", text: `${side}: ${who}${standIn}`, cls: "" };
 }
 
 function tierBox(t: GraphTier): SvgBox {
-  const lines = [
-    { text: t.name, cls: "cv-name" },
-    ...(t.level && t.level !== t.name ? [{ text: `level ${t.level}`, cls: "cv-dim" }] : []),
+  const findings = t.findings ?? [];
+  const on = (side?: "customer" | "supplier"): SvgRow[] => findings.filter((f) => f.side === side).map((f) => findingRow(f, side ? INDENT : 0));
+  const rows: SvgRow[] = [
+    { kind: "text", text: t.name, cls: "cv-name" },
+    ...(t.level && t.level !== t.name ? [{ kind: "text" as const, text: `level ${t.level}`, cls: "cv-dim" }] : []),
+    ...on(undefined),
     contactLine("customer", t.customer),
+    ...on("customer"),
     contactLine("supplier", t.supplier),
-    ...(t.forum ? [{ text: `forum ${t.forum}`, cls: "cv-dim" }] : []),
+    ...on("supplier"),
+    ...(t.forum ? [{ kind: "text" as const, text: `forum ${t.forum}`, cls: "cv-dim" }] : []),
   ];
-  const cls = isUnreachable(t) ? "cv-tier cv-unreachable" : isStandIn(t) ? "cv-tier cv-standin" : "cv-tier";
-  return { lines, cls, width: boxWidth(lines) };
+  const severity = worst(findings);
+  const cls = `cv-tier${isUnreachable(t) ? " cv-unreachable" : isStandIn(t) ? " cv-standin" : ""}${severity ? ` cv-marked cv-marked-${severity}` : ""}`;
+  return { rows, cls, width: boxWidth(rows) };
 }
 
 function stepBox(l: GraphLadder): SvgBox {
-  const lines = l.then
-    ? [{ text: l.then, cls: "cv-name" }, { text: "formal step", cls: "cv-dim" }, ...(l.thenDeadline ? [{ text: l.thenDeadline, cls: "cv-dim" }] : [])]
-    : [{ text: "no formal step", cls: "cv-warn" }];
-  return { lines, cls: "cv-step", width: boxWidth(lines) };
+  const rows: SvgRow[] = l.then
+    ? [
+      { kind: "text", text: l.then, cls: "cv-name" },
+      { kind: "text", text: "formal step", cls: "cv-dim" },
+      ...(l.thenDeadline ? [{ kind: "text" as const, text: l.thenDeadline, cls: "cv-dim" }] : []),
+    ]
+    : [{ kind: "text", text: "no formal step", cls: "cv-warn" }];
+  return { rows, cls: "cv-step", width: boxWidth(rows) };
 }
 
 // ---------------------------------------------------------------- ladder as Markdown (hover)
@@ -227,21 +362,33 @@ function contactMarkdown(c: Contact | undefined): string {
   return `${who}${role}${standIn}`;
 }
 
-/** A ladder as Markdown, for a hover on its name: tiers, contacts on `today`, deadlines and the cumulative time. */
+/** A ladder as Markdown, for a hover on its name: tiers, contacts on `today`, deadlines, the cumulative time and the findings. */
 export function ladderToMarkdown(ladder: GraphLadder, today?: string): string {
   const head = `**${escapeMarkdown(ladder.label ?? ladder.name)}** (\`${ladder.name}\`)`;
   const kind = ladder.appliesTo.length ? `applies to ${ladder.appliesTo.map(escapeMarkdown).join(", ")}` : ladder.isDefault ? "default ladder" : "standard ladder";
   const out = [`${head} — ${kind}`, ""];
+  const withFindings = ladder.tiers.some((t) => t.findings?.length);
   if (ladder.tiers.length === 0) out.push("_No tiers._");
   else {
-    out.push("| Tier | Within | Deadline after | Customer | Supplier |", "|---|---|---|---|---|");
+    out.push(`| Tier | Within | Deadline after | Customer | Supplier |${withFindings ? " Findings |" : ""}`, `|---|---|---|---|---|${withFindings ? "---|" : ""}`);
     for (const t of ladder.tiers) {
       const name = `${escapeMarkdown(t.name)}${t.level && t.level !== t.name ? ` (${t.level})` : ""}`;
-      out.push(`| ${name} | ${escapeMarkdown(t.within ?? "?")} | ${escapeMarkdown(t.elapsed ?? "?")} | ${contactMarkdown(t.customer)} | ${contactMarkdown(t.supplier)} |`);
+      const codes = withFindings ? ` ${(t.findings ?? []).map((f) => `${SEVERITY_ICON[f.severity] ?? "⚠"} ${escapeMarkdown(f.code)}${f.side ? ` (${f.side})` : ""}`).join(", ") || "—"} |` : "";
+      out.push(`| ${name} | ${escapeMarkdown(t.within ?? "?")} | ${escapeMarkdown(t.elapsed ?? "?")} | ${contactMarkdown(t.customer)} | ${contactMarkdown(t.supplier)} |${codes}`);
     }
   }
   out.push("");
   out.push(ladder.then ? `Then **${escapeMarkdown(ladder.then)}**${ladder.thenDeadline ? ` (${escapeMarkdown(ladder.thenDeadline)})` : ""}.` : "No formal step follows (`then` is missing).");
+  const findings = [
+    ...(ladder.findings ?? []).map((f) => ({ f, where: "the ladder" })),
+    ...ladder.tiers.flatMap((t) => (t.findings ?? []).map((f) => ({ f, where: `tier \`${t.name}\`${f.side ? `, ${f.side}` : ""}` }))),
+  ];
+  if (findings.length) {
+    out.push("", "Findings on this ladder:", "");
+    for (const { f, where } of findings) {
+      out.push(`- ${SEVERITY_ICON[f.severity] ?? "⚠"} **${escapeMarkdown(f.code)}** ${f.severity} at ${where}: ${escapeMarkdown(f.title)} — ${escapeMarkdown(f.message)}`);
+    }
+  }
   if (today) out.push("", `_Contacts as of ${today}._`);
   return out.join("\n") + "\n";
 }

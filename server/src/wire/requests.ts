@@ -10,6 +10,7 @@ import type { Severity } from "../simulate/severities";
 
 export type { Position, Range } from "vscode-languageserver-protocol";
 export type { Contact, ContactFlag } from "../simulate/contacts";
+export type { GraphFinding, FindingSeverity } from "../simulate/graph";
 export type { CalendarDescription } from "../simulate/calendar";
 export type { SimulationEvent, TierTimeline } from "../simulate/simulate";
 export type { LadderChosenBy } from "../simulate/wording";
@@ -22,8 +23,8 @@ export interface EscalationGraphParams {
   uri: string;
 }
 
-/** A tier as the graph has it, without its offsets. */
-export type EscalationTier = Omit<GraphTier, "range">;
+/** A tier as the graph has it, without its offsets; `findings` are the analysis' findings on the tier and its contacts. */
+export type EscalationTier = Omit<GraphTier, "range" | "declaration" | "refs">;
 
 /** A ladder with the LSP range of its whole `escalation` declaration instead of offsets. */
 export interface EscalationLadder extends Omit<GraphLadder, "range" | "declaration" | "tiers"> {

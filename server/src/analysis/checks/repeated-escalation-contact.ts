@@ -30,6 +30,7 @@ export const repeatedEscalationContact: Check = {
           if (i < 0) continue;
           out.push({
             range: tiers[j][side]!.range,
+            related: [tiers[i][side]!.range],
             message: `on the ${side} side, ${describePerson(p)} is already the contact at tier '${tiers[i].name?.text ?? ""}': escalating to tier '${tiers[j].name?.text ?? ""}' reaches the same person`,
           });
         }
