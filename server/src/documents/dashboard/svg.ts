@@ -1,24 +1,13 @@
 // Small pieces of hand-written SVG shared by the dashboard's charts: escaping, a conservative text width,
 // time and value scales, and tick choices. Pure; the charts are themed by class names only (dashboard CSS).
 import { escapeXml } from "../../simulate/render";
+import { textWidth as sharedTextWidth } from "../../simulate/text-width";
 
 export const esc = escapeXml;
 
-/**
- * An upper bound of a string's width at `size` px in a proportional sans-serif font: each character is
- * counted at least as wide as it is in common UI fonts, so a label measured here fits its box on screen.
- */
+/** An upper bound of a string's width at `size` px: the escalation preview's table, one for every drawing. */
 export function textWidth(text: string, size: number): number {
-  let em = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c > 0x2e80) em += 1.05; // CJK, emoji: full width
-    else if (/[MWmw@%&—]/.test(ch)) em += 0.95;
-    else if (/[A-Z]/.test(ch)) em += 0.75;
-    else if (/[il.,:;'|!()[\]\s]/.test(ch)) em += 0.4;
-    else em += 0.62;
-  }
-  return em * size;
+  return sharedTextWidth(text, size);
 }
 
 /** The text cut with an ellipsis to fit `max` px; "" when not even the ellipsis fits. */
