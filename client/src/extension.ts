@@ -8,6 +8,7 @@ import { registerFindingStatus } from "./status";
 import { registerNewContractCommand } from "./new-contract-command";
 import { registerCheckTask } from "./check-task";
 import { registerScheduleCommands } from "./schedule-commands";
+import { registerRecordEventCommand } from "./record-event-command";
 
 let server: CovenantServer | undefined;
 
@@ -25,11 +26,12 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand("covenant.showOutput", () => output.show(true)),
   );
   registerEscalationCommands(context, server, views);
-  registerFindingStatus(context);
+  registerFindingStatus(context, server);
   registerNewContractCommand(context, server);
   registerCheckTask(context);
   context.subscriptions.push(...views.registerSerializers());
   registerScheduleCommands(context, server);
+  registerRecordEventCommand(context, server);
 
   void server.start();
 }

@@ -8,6 +8,7 @@ import { Program } from "../../server/src/core/program";
 import { allFindings } from "../../server/src/analysis/analyse";
 import type { DocumentAnalysis } from "../../server/src/features/analysis";
 import { Answers, matterCounts, RecordQuestion, recordEvent, RecordStep } from "../../server/src/features/record-event";
+import { codeLenses } from "../../server/src/features/code-lens";
 import { formatEdits } from "../../server/src/format/index";
 import { matterText } from "../../client/src/finding-counts";
 import { sample } from "../helpers/paths";
@@ -129,6 +130,11 @@ describe("record an event in a log (server side)", () => {
     const measured = applied(LOG, ask(LOG, { what: "measurement", sla: "idp.availability", period: "2026-01", value: "99.97%" }));
     assert.ok(measured.includes("  measure idp.availability 2025-12 99.99%\n  measure idp.availability 2026-01 99.97%\n}"), measured);
     assert.deepEqual(codes(measured).filter((c) => c.startsWith("VAL") || c.startsWith("REF")), []);
+  });
+
+  it("offers Record event… as a lens above each matter that is not resolved", () => {
+    const lenses = codeLenses(analyse(LOG)).filter((l) => l.command === "covenant.recordEvent");
+    assert.deepEqual(lenses.map((l) => l.arguments), [[URI, "late-reports"]]);
   });
 
   it("refuses what the matter's state does not allow", () => {
