@@ -26,6 +26,7 @@ export function registerRecordEventCommand(context: vscode.ExtensionContext, ser
       try {
         for (let n = 0; n < MAX_QUESTIONS; n++) {
           const step = await server.request(RecordEventRequest, { uri: document.uri.toString(), answers });
+          server.output.appendLine(`Record Event: ${JSON.stringify(answers)} → ${"question" in step ? `asks '${step.question.key}'` : "edit" in step ? step.summary : step.error}`);
           if ("error" in step) {
             void vscode.window.showWarningMessage(`Covenant: ${step.error}`);
             return;
@@ -37,6 +38,7 @@ export function registerRecordEventCommand(context: vscode.ExtensionContext, ser
             continue;
           }
           const edit = await vscode.workspace.applyEdit(toWorkspaceEdit(step.edit));
+          server.output.appendLine(`Record Event: ${edit ? "inserted" : "could not insert"} at line ${step.line0 + 1} of ${document.uri.toString()}`);
           if (!edit) {
             void vscode.window.showWarningMessage("Covenant: the log changed while recording; run Record Event again.");
             return;
