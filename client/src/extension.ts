@@ -9,6 +9,7 @@ import { registerNewContractCommand } from "./new-contract-command";
 import { registerCheckTask } from "./check-task";
 import { registerScheduleCommands } from "./schedule-commands";
 import { registerDashboardCommand } from "./dashboard-command";
+import { registerRecordEventCommand } from "./record-event-command";
 
 let server: CovenantServer | undefined;
 
@@ -26,12 +27,13 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand("covenant.showOutput", () => output.show(true)),
   );
   registerEscalationCommands(context, server, views);
-  registerFindingStatus(context);
+  registerFindingStatus(context, server);
   registerNewContractCommand(context, server);
   registerCheckTask(context);
   context.subscriptions.push(...views.registerSerializers());
   registerScheduleCommands(context, server);
   registerDashboardCommand(context, server);
+  registerRecordEventCommand(context, server);
 
   void server.start();
 }

@@ -33,3 +33,9 @@ function plural(n: number, one: string, many: string): string {
 export function statusDescription(c: FindingCounts, fileName: string): string {
   return `${fileName}: ${plural(c.errors, "error", "errors")}, ${plural(c.warnings, "warning", "warnings")}, ${plural(c.infos, "info", "infos")}`;
 }
+
+/** The matters of a log file, for the status bar: `2 matters open, 1 overdue`; undefined for a file without a log. */
+export function matterText(c: { logs: number; open: number; overdue: number }): string | undefined {
+  if (c.logs === 0) return undefined;
+  return `${plural(c.open, "matter", "matters")} open${c.overdue > 0 ? `, ${c.overdue} overdue` : ""}`;
+}

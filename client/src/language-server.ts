@@ -66,6 +66,10 @@ export class CovenantServer implements vscode.Disposable {
         fileEvents: [
           vscode.workspace.createFileSystemWatcher("**/*.covenant"),
           vscode.workspace.createFileSystemWatcher("**/covenant.json"),
+          // A log's measurements files, and its evidence files appearing or going (MAT009): created and
+          // deleted only, so that saving an unrelated file sends nothing.
+          vscode.workspace.createFileSystemWatcher("**/*.csv"),
+          vscode.workspace.createFileSystemWatcher("**/*", false, true, false),
         ],
       },
       initializationOptions: { rules: vscode.workspace.getConfiguration("covenant").get("rules", {}) },

@@ -38,6 +38,12 @@ const handlers: Record<string, Handler> = {
     return null;
   },
 
+  /** Types text where the focus is, key by key (a quick pick's filter, an input box). */
+  async type(page, args) {
+    await page.keyboard.type(String(args.text), { delay: 20 });
+    return null;
+  },
+
   /** The text of every visible element that matches a CSS selector (the walkthrough, a quick pick's rows). */
   async text(page, args) {
     return page.evaluate((selector) => {

@@ -54,6 +54,8 @@ export interface LinkedLog {
   evidence: Map<A.Str, boolean>;
   /** The matter each evidence path of a matter's event belongs to. */
   evidenceMatter: Map<A.Str, LinkedMatter>;
+  /** The files beyond Covenant text the log's findings depend on: measurements files and evidence paths (URIs). */
+  files: string[];
 }
 
 export interface LogLinkHost {
@@ -103,7 +105,7 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
   const contractFiles = new Map<string, Linked | undefined>();
 
   for (const log of root.file.logs) {
-    const linked: LinkedLog = { uri: root.uri, log, matters: [], signals: [], responses: [], measurements: [], evidence: new Map(), evidenceMatter: new Map() };
+    const linked: LinkedLog = { uri: root.uri, log, matters: [], signals: [], responses: [], measurements: [], evidence: new Map(), evidenceMatter: new Map(), files: [] };
     out.push(linked);
     if (!log.name) continue;
     const decl = input.contractNames.get(log.name.text);
@@ -145,6 +147,7 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
       for (const item of e?.items ?? []) {
         if (isEvidenceLink(item.value) || item.value.trim() === "") continue;
         const target = input.host.resolve(root.uri, item.value);
+        if (target) ll.files.push(target);
         ll.evidence.set(item, !!target && input.host.exists(target));
         if (matter) ll.evidenceMatter.set(item, matter);
       }
@@ -316,6 +319,7 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
         const { f } = src;
         if (!f.path) continue;
         const uri = input.host.resolve(root.uri, f.path.value);
+        if (uri) ll.files.push(uri);
         const text = uri === undefined ? undefined : input.host.readText(uri);
         if (text === undefined) { error("REF004", f.path.range, `measurements file '${f.path.value}' not found or unreadable`); continue; }
         const { rows, problems } = readMeasurementCsv(text);

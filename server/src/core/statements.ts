@@ -64,7 +64,10 @@ export type NameTarget =
   | "new" // a name being declared: nothing to offer
   | "party" | "board" | "ladder" | "service" | "step" | "calendar"
   | "holder" // a person of the enclosing party
-  | "record" | "signal" | "day";
+  | "record" | "signal" | "day"
+  // In a log: a tier of the matter's ladder after its current one; a signal the contract watches; an sla of
+  // the service before the dot (and, at the service, whole `service.sla` pairs).
+  | "tier" | "watched-signal" | "sla-service" | "sla";
 
 export type Slot =
   | { t: "name"; what: NameTarget }
@@ -104,7 +107,7 @@ const D = { t: "duration" } as const;
 const label = opt(S);
 const moment: Slot[] = [{ t: "date" }, opt({ t: "time" })];
 const evidence = opt(word("evidence"), { t: "list", item: S });
-const slaRef: Slot[] = [name("service"), word("."), name("new")];
+const slaRef: Slot[] = [name("sla-service"), word("."), name("sla")];
 
 const once = (...slots: Slot[]): Shape => ({ slots, once: true });
 const many = (...slots: Slot[]): Shape => ({ slots });
@@ -233,7 +236,7 @@ export const LANGUAGE = {
   },
   log: {
     matter: { ...opens("matter", "matters", name("new"), label), lines: true },
-    signal: many(...moment, name("signal"), opt(S), evidence),
+    signal: many(...moment, name("watched-signal"), opt(S), evidence),
     response: many(...moment, opt(S), opt(word("at"), name("board")), evidence),
     measure: many(...slaRef, { t: "period" }, { t: "quantity" }, opt(S)),
     measurements: many(...slaRef, S),
@@ -243,7 +246,7 @@ export const LANGUAGE = {
     severity: once(value("criticality")),
     ladder: once(name("ladder")),
     raised: many(...moment, opt(word("by"), role), evidence),
-    escalated: many(...moment, word("to"), name("new"), evidence),
+    escalated: many(...moment, word("to"), name("tier"), evidence),
     meeting: many(...moment, opt(word("at"), name("board")), opt(word("minutes"), ...moment), evidence),
     decision: many(...moment, S, evidence),
     notice: many(...moment, value("noticeForm"), opt(S), evidence),

@@ -1,5 +1,6 @@
 // Code lenses above each escalation ladder: preview its path, or rehearse a dispute on it; above each
-// matter of a log: where it stands at the analysis moment (a label, no command).
+// matter of a log: where it stands at the analysis moment (a label, no command), and, unless it is
+// resolved, "Record event…".
 import type { Range } from "../core/ast";
 import { current } from "../operations/replay";
 import type { DocumentAnalysis } from "./analysis";
@@ -7,13 +8,14 @@ import { logStateOf } from "./analysis";
 
 export const PREVIEW_COMMAND = "covenant.previewEscalation";
 export const SIMULATE_COMMAND = "covenant.simulateEscalation";
+export const RECORD_COMMAND = "covenant.recordEvent";
 
 export interface LensData {
   range: Range;
   title: string;
   /** Absent for a lens that only informs. */
   command?: string;
-  /** `[uri, ladder]`, plus the contract when the file holds several. */
+  /** `[uri, ladder]`, plus the contract when the file holds several; `[uri, matter]` to record an event. */
   arguments: string[];
 }
 
@@ -39,6 +41,7 @@ export function codeLenses(analysis: DocumentAnalysis): LensData[] {
       else if (!t.deadline) title = `at ${t.tier.name?.text ?? "?"} · no time limit`;
       else title = `at ${t.tier.name?.text ?? "?"} · due ${state.clock.say(t.deadline)}${t.deadline < state.now ? " · overdue" : ""}`;
       lenses.push({ range: lm.matter.keyword, title, arguments: [] });
+      if (r.state !== "resolved" && lm.matter.name) lenses.push({ range: lm.matter.keyword, title: "Record event…", command: RECORD_COMMAND, arguments: [analysis.uri, lm.matter.name.text] });
     }
   }
   return lenses.sort((a, b) => a.range.start - b.range.start);

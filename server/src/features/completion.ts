@@ -9,10 +9,12 @@ import type { LinkedContract, PartyInfo } from "../core/link";
 import type { DocumentAnalysis, WorkspaceView } from "./analysis";
 import { SHAPES, Slot } from "../core/statements";
 import { personLabel } from "./ladder";
+import type { LinkedLog } from "../core/link-log";
+import { logClock } from "../operations/time";
 
 export type CompletionKind =
   | "keyword" | "value" | "unit" | "snippet" | "file"
-  | "party" | "person" | "role" | "board" | "ladder" | "service" | "step" | "calendar";
+  | "party" | "person" | "role" | "board" | "ladder" | "service" | "step" | "calendar" | "tier" | "sla" | "moment";
 
 export interface CompletionEntry {
   label: string;
@@ -247,6 +249,8 @@ class Reader {
 
 export interface CompletionOptions {
   workspace?: WorkspaceView;
+  /** The current instant (ISO), for the moment a log offers; the clock's when absent. */
+  now?: string;
   /** An earlier analysis of the same document, for names when the current text lost its contract. */
   fallback?: DocumentAnalysis;
 }
@@ -272,7 +276,7 @@ export function complete(analysis: DocumentAnalysis, offset: number, options: Co
 
   const where = new Reader(tokens, end).block("document", 0, []);
   if (where.at === "nowhere") return { items: [], replace };
-  const ctx = new Context(analysis, tokens, where.chain, options.workspace, options.fallback);
+  const ctx = new Context(analysis, tokens, where.chain, end, options.workspace, options.fallback, options.now);
   const items: CompletionEntry[] = [];
   if (where.at === "slots") {
     for (const e of where.expects) items.push(...ctx.expected(e));
@@ -294,8 +298,11 @@ class Context {
     private readonly analysis: DocumentAnalysis,
     private readonly tokens: readonly IToken[],
     private readonly chain: Frame[],
+    /** The index of the first token at or after the cursor. */
+    private readonly end: number,
     private readonly workspace?: WorkspaceView,
     fallback?: DocumentAnalysis,
+    private readonly now?: string,
   ) {
     const top = chain[0];
     if (top?.kind === "contract") {
@@ -309,9 +316,12 @@ class Context {
     } else if (top?.kind === "log") {
       // In a log, boards, services, ladders and steps are the log's contract's (core/link-log.ts links it).
       const at = tokens[top.opener].startOffset;
-      this.contract = analysis.linked.logs.find((l) => l.log.keyword.start === at)?.contract;
+      this.log = analysis.linked.logs.find((l) => l.log.keyword.start === at);
+      this.contract = this.log?.contract;
     }
   }
+
+  readonly log?: LinkedLog;
 
   statements(block: BlockKind, written: Set<string>): CompletionEntry[] {
     const shapes = SHAPES[block];
@@ -340,8 +350,13 @@ class Context {
         return VALUES[slot.set].map((v, i) => ({ label: v, kind: "value", sortText: `0${String(i).padStart(2, "0")}` }));
       case "word":
         return [{ label: slot.word, kind: "keyword" }];
-      case "date":
-        return [{ label: this.analysis.today, kind: "value", detail: "today" }];
+      case "date": {
+        const items: CompletionEntry[] = [];
+        const now = this.log ? this.nowMoment() : undefined;
+        if (now) items.push({ label: now.text, kind: "moment", detail: `now, in ${now.zone}`, sortText: "00" });
+        if (now?.text.slice(0, 10) !== this.analysis.today) items.push({ label: this.analysis.today, kind: "value", detail: "today", sortText: "01" });
+        return items;
+      }
       case "ref":
         return this.refItems(slot.what, slot.side);
       case "name":
@@ -420,11 +435,85 @@ class Context {
         return VALUES.records.map((v) => ({ label: v, kind: "value" as const }));
       case "signal":
         return VALUES.signals.map((v) => ({ label: v, kind: "value" as const }));
+      case "watched-signal":
+        return this.watchedSignals();
+      case "tier":
+        return this.tiersAfterCurrent();
+      case "sla-service":
+        return this.slaPairs();
+      case "sla":
+        return this.slasOf(this.tokens[this.end - 2]?.image);
       case "day":
         return [...VALUES.days, "mon-fri", "mon-sat", "sun-thu"].map((v) => ({ label: v, kind: "value" as const }));
       default:
         return [];
     }
+  }
+
+  /** The current instant as a log's MOMENT in the contract calendar's zone (`2026-01-12 09:30`). */
+  private nowMoment(): { text: string; zone: string } | undefined {
+    const clock = this.contract && logClock(this.contract);
+    if (!clock) return undefined;
+    const t = clock.calendar.parseInstant(this.now ?? new Date().toISOString());
+    if (!t) return undefined;
+    const zone = clock.calendar.zone;
+    return { text: t.setZone(zone).toFormat("yyyy-MM-dd HH:mm"), zone };
+  }
+
+  /** The signals the contract's early-warning block watches; without any, the language's signal kinds. */
+  private watchedSignals(): CompletionEntry[] {
+    const ew = this.contract?.contract.earlyWarning;
+    const watched = (ew?.signals ?? []).filter((s) => s.name).map((s) => ({
+      label: s.name!.text,
+      kind: "value" as const,
+      detail: s.count ? `watched: ${s.count.value} within ${s.within?.text ?? "?"}` : "watched by the early-warning block",
+    }));
+    if (watched.length > 0) return watched;
+    return VALUES.signals.map((v) => ({ label: v, kind: "value" as const, detail: "not watched by the contract (EWL003)", sortText: `9${v}` }));
+  }
+
+  /** `escalated ... to`: the tiers of the matter's ladder after the tier it stands at, where the cursor is. */
+  private tiersAfterCurrent(): CompletionEntry[] {
+    const frame = [...this.chain].reverse().find((f) => f.kind === "matter");
+    if (!frame || !this.log) return [];
+    const at = this.tokens[frame.opener].startOffset;
+    const lm = this.log.matters.find((m) => m.matter.keyword.start === at);
+    const tiers = lm?.ladder?.tiers ?? [];
+    if (!lm || tiers.length === 0) return [];
+    const cursor = this.tokens[this.end - 1]?.startOffset ?? 0;
+    let current = 0;
+    for (const e of lm.events) {
+      if (e.range.start >= cursor) break;
+      const t = lm.tierOf.get(e);
+      if (t !== undefined) current = t;
+    }
+    return tiers.slice(current + 1).filter((t) => t.name).map((t, i) => ({
+      label: t.name!.text,
+      kind: "tier" as const,
+      detail: [i === 0 ? "the next tier" : `skips ${i} tier${i > 1 ? "s" : ""} (MAT003)`, t.within?.text && `within ${t.within.text}`].filter(Boolean).join(" · "),
+      documentation: `Tier ${current + 2 + i} of ladder '${lm.ladder!.name?.text ?? ""}'; the matter stands at '${tiers[current].name?.text ?? ""}'.`,
+      sortText: `0${i}`,
+    }));
+  }
+
+  /** At a measurement's service: every `service.sla` of the contract. */
+  private slaPairs(): CompletionEntry[] {
+    const lc = this.contract;
+    if (!lc) return [];
+    const items: CompletionEntry[] = [];
+    for (const s of lc.services.values()) {
+      for (const sla of s.slas) {
+        if (!s.name || !sla.name) continue;
+        items.push({ label: `${s.name.text}.${sla.name.text}`, kind: "sla", detail: [sla.label?.value, sla.window?.text].filter(Boolean).join(" · "), sortText: `0${items.length}` });
+      }
+    }
+    return items;
+  }
+
+  /** After `service.`: the service's SLAs. */
+  private slasOf(service: string | undefined): CompletionEntry[] {
+    const s = service ? this.contract?.services.get(service) : undefined;
+    return (s?.slas ?? []).filter((x) => x.name).map((x) => ({ label: x.name!.text, kind: "sla" as const, detail: [x.label?.value, x.window?.text].filter(Boolean).join(" · ") }));
   }
 
   private calendars(): string[] {

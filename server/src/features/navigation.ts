@@ -27,11 +27,22 @@ export function definition(analysis: DocumentAnalysis, offset: number): Place[] 
   return found ? [{ uri: found.decl.uri, range: found.decl.nameRange }] : [];
 }
 
-/** True for a declaration that other files can see through `import` (language.md, Names and scope). */
+/**
+ * True for a declaration that other files can see through `import` (language.md, Names and scope), or name
+ * from a log that imports its contract (operations.md: a log's services, ladders, tiers, boards, slas and
+ * steps resolve in the log's contract).
+ */
 export function isShared(decl: Decl): boolean {
   if (decl.kind === "party" || decl.kind === "calendar") return (decl.node as A.Party | A.Calendar).topLevel;
   if (decl.kind === "person" || decl.kind === "role") return !!decl.container && (decl.container.node as A.Party).topLevel;
-  return decl.kind === "contract";
+  if (decl.kind === "contract") return true;
+  return inContract(decl);
+}
+
+function inContract(decl: Decl): boolean {
+  let d: Decl | undefined = decl.container;
+  while (d && d.kind !== "contract") d = d.container;
+  return !!d && decl.kind !== "matter";
 }
 
 /** The files that import `uri`, directly or through others, among those the workspace knows. */

@@ -107,7 +107,8 @@ export class DocumentBuilder {
       if (other === uri || !this.documents.get(other)) continue;
       const linked = b.analysis?.linked;
       if (!linked) continue;
-      if (linked.dependencies.includes(uri) || linked.imports.some((i) => i.target === uri)) out.push(other);
+      // A log depends on its measurements files and evidence paths too (operations.md): a change on disk re-checks it.
+      if (linked.dependencies.includes(uri) || linked.imports.some((i) => i.target === uri) || linked.logs.some((l) => l.files.includes(uri))) out.push(other);
     }
     return out;
   }

@@ -14,6 +14,7 @@ import { registerCovenantRequests } from "./requests";
 import { registerNewContractRequests } from "./new-contract";
 import { clientSupport, Session } from "./session";
 import { registerScheduleRequest } from "./schedule";
+import { registerLogRequests } from "./log";
 
 /**
  * Registers every handler on a connection whose `initialize` request was answered already (main.ts
@@ -46,5 +47,6 @@ export function startServer(connection: Connection, params: InitializeParams): v
     read: (uri) => session.workspace.load(uri)?.text,
     today: () => localDate(),
   });
+  registerLogRequests(connection, { analysed: (uri) => session.analysed(uri) });
   session.documents.listen(connection);
 }

@@ -1,6 +1,6 @@
 // The editor's settings, the workspace folders and the registrations made once the client is initialized.
 // Diagnostics wait for the first settings, so that they already follow `covenant.rules`.
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, InitializeParams } from "vscode-languageserver/node";
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, InitializeParams, WatchKind } from "vscode-languageserver/node";
 import type { Session } from "../session";
 
 export function registerConfiguration(session: Session, params: InitializeParams): void {
@@ -25,7 +25,11 @@ export function registerConfiguration(session: Session, params: InitializeParams
   connection.onInitialized(() => {
     if (client.watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: "**/*.covenant" }, { globPattern: "**/covenant.json" }],
+        // A log's measurements files change; its evidence files appear and go (operations.md: MAT009).
+        watchers: [
+          { globPattern: "**/*.covenant" }, { globPattern: "**/covenant.json" }, { globPattern: "**/*.csv" },
+          { globPattern: "**/*", kind: WatchKind.Create | WatchKind.Delete },
+        ],
       }).catch(() => undefined);
     }
     if (client.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "covenant" }).catch(() => undefined);

@@ -11,7 +11,8 @@ const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet, file: CompletionItemKind.File, party: CompletionItemKind.Class,
   person: CompletionItemKind.Variable, role: CompletionItemKind.Field, board: CompletionItemKind.Event,
   ladder: CompletionItemKind.Enum, service: CompletionItemKind.Module, step: CompletionItemKind.Function,
-  calendar: CompletionItemKind.Struct,
+  calendar: CompletionItemKind.Struct, tier: CompletionItemKind.Constant, sla: CompletionItemKind.Property,
+  moment: CompletionItemKind.Value,
 };
 
 export function registerEditing(session: Session): void {
