@@ -90,10 +90,18 @@ export function isEvidenceLink(s: string): boolean {
 
 /** Wall-clock text of a valid moment (`2025-11-03 10:00`), comparable as text; undefined when invalid. */
 export function momentText(m: A.Moment | undefined): string | undefined {
-  if (!m || !parseDate(m.date.text)) return undefined;
-  if (m.time && parseTime(m.time.text) === undefined) return undefined;
-  return `${m.date.text} ${m.time?.text ?? "00:00"}`;
+  if (!m) return undefined;
+  let text = momentTexts.get(m);
+  if (text === undefined) {
+    const valid = !!parseDate(m.date.text) && !(m.time && parseTime(m.time.text) === undefined);
+    text = valid ? `${m.date.text} ${m.time?.text ?? "00:00"}` : null;
+    momentTexts.set(m, text);
+  }
+  return text ?? undefined;
 }
+
+/** Each moment's text, worked out once (the linker asks twice per event, the checks again). */
+const momentTexts = new WeakMap<A.Moment, string | null>();
 
 export function linkLogs(input: LogLinkInput): LinkedLog[] {
   const { root, error, occur } = input;

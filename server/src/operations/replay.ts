@@ -75,6 +75,8 @@ export function replayMatter(lc: LinkedContract, lm: LinkedMatter, clock: LogClo
   };
   const r: MatterReplay = { matter: lm, ladder, raised, tiers: [open(0, raised)], escalations: [], state: "open" };
   for (const e of lm.events.slice(1)) {
+    // Only these three events move the replay; the others' moments are read by the checks that need them.
+    if (e.event !== "escalated" && e.event !== "formal" && e.event !== "resolved") continue;
     const at = clock.moment(e.moment!);
     if (e.event === "escalated") {
       const index = lm.tierOf.get(e);

@@ -60,6 +60,9 @@ export function firings(ll: LinkedLog, lc: LinkedContract, clock: LogClock, all:
   const out: Firing[] = [];
   for (const [kind, line] of listed) {
     const mine = all.filter((o) => o.kind === kind);
+    // The end of each occurrence's window, computed once: every later occurrence compares with it.
+    const reach: (DateTime | undefined)[] = [];
+    const reachOf = (j: number, within: A.Duration): DateTime => (reach[j] ??= within.business ? clock.due(mine[j].at, within) : clock.plus(mine[j].at, within));
     let since = 0;
     for (const [i, c] of mine.entries()) {
       let fires: boolean;
@@ -67,8 +70,9 @@ export function firings(ll: LinkedLog, lc: LinkedContract, clock: LogClock, all:
       else if (!countable(line.within)) fires = false;
       else {
         const within = line.within;
-        const inWindow = mine.slice(since, i + 1).filter((o) => c.at <= (within.business ? clock.due(o.at, within) : clock.plus(o.at, within)));
-        fires = inWindow.length >= line.count.value;
+        let inWindow = 0;
+        for (let j = since; j <= i; j++) if (c.at <= reachOf(j, within)) inWindow++;
+        fires = inWindow >= line.count.value;
       }
       if (!fires) continue;
       since = i + 1;
@@ -77,12 +81,13 @@ export function firings(ll: LinkedLog, lc: LinkedContract, clock: LogClock, all:
       out.push(f);
     }
   }
-  out.sort((a, b) => a.at.toMillis() - b.at.toMillis() || all.indexOf(a.occurrence) - all.indexOf(b.occurrence));
+  const order = new Map(all.map((o, i) => [o, i]));
+  out.sort((a, b) => a.at.toMillis() - b.at.toMillis() || order.get(a.occurrence)! - order.get(b.occurrence)!);
+  const responses = ll.responses.map((r) => ({ r, at: clock.moment(r.moment!).toMillis() }));
   for (const f of out) {
-    const answer = ll.responses.find((r) => {
-      const m = clock.moment(r.moment!);
-      return m >= f.at && (!f.due || m <= f.due);
-    });
+    const from = f.at.toMillis();
+    const to = f.due?.toMillis();
+    const answer = responses.find((x) => x.at >= from && (to === undefined || x.at <= to))?.r;
     if (answer) { f.answeredBy = answer; f.state = "answered"; }
     else if (!f.due) f.state = "no-deadline";
     else f.state = f.due < now ? "missed" : "pending";

@@ -8,12 +8,20 @@ import { parseTime } from "../core/values";
 import { BusinessCalendar, businessCalendar, CalendarDuration } from "../simulate/calendar";
 
 export class LogClock {
+  /** Each moment of the log read once: the replay, the signals and the checks ask for the same ones. */
+  private readonly moments = new WeakMap<A.Moment, DateTime>();
+
   constructor(readonly calendar: BusinessCalendar) {}
 
   /** The instant a valid moment names (a date alone is 00:00). */
   moment(m: A.Moment): DateTime {
-    const minutes = m.time ? parseTime(m.time.text)! : 0;
-    return this.calendar.at(m.date.text, minutes * 60_000);
+    let t = this.moments.get(m);
+    if (t === undefined) {
+      const minutes = m.time ? parseTime(m.time.text)! : 0;
+      t = this.calendar.at(m.date.text, minutes * 60_000);
+      this.moments.set(m, t);
+    }
+    return t;
   }
 
   /** Where the clock starts for something that happens at t (simulation.md's start rule). */

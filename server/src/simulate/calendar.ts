@@ -1,9 +1,9 @@
 // The contract's business calendar (simulation.md, "Calendar arithmetic"): business days, working time and
 // wall-clock arithmetic in the calendar's time zone, so that a summer-time change moves no deadline off 17:00.
-import { DateTime } from "luxon";
+import { DateTime, IANAZone, Info, Settings, Zone } from "luxon";
 import type * as A from "../core/ast";
 import type { CalendarInfo } from "../core/link";
-import { describeDuration, isTimeZone, parseDate, parseTime, parseWorkdays } from "../core/values";
+import { daysInMonth, describeDuration, isTimeZone, parseDate, parseTime, parseWorkdays } from "../core/values";
 import { publicHolidays, regionProblem } from "../core/holidays";
 
 export { isKnownRegion, regionProblem, HOLIDAY_COUNTRIES } from "../core/holidays";
@@ -19,6 +19,58 @@ const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /** How far the calendar looks for a business day before it gives up (a calendar with every day a holiday). */
 const SEARCH_LIMIT_DAYS = 3660;
 
+const WEEK_MS = 7 * DAY_MS;
+
+/**
+ * An IANA zone that asks Intl for an offset once per week of time it is used in, not once per instant: the
+ * offset of each week's first moment is remembered, and in a week whose last moment has another offset the
+ * change is found by bisection, to the millisecond. Luxon asks a zone for offsets two or three times per
+ * DateTime it makes, and each Intl answer costs microseconds: a ten-year log made a hundred thousand of them.
+ * Assumes no zone changes its offset twice within a week (none has in the time-zone database since 1970).
+ */
+class WeeklyOffsetZone extends IANAZone {
+  /** By week number: the week's offset, or the change within it. */
+  private readonly weeks = new Map<number, number | { at: number; before: number; after: number }>();
+
+  override offset(ts: number): number {
+    const week = Math.floor(ts / WEEK_MS);
+    let known = this.weeks.get(week);
+    if (known === undefined) {
+      const first = week * WEEK_MS;
+      const last = first + WEEK_MS - 1;
+      const before = super.offset(first);
+      const after = super.offset(last);
+      // An instant Date cannot hold: let luxon give its own answer (NaN, an invalid DateTime).
+      if (!Number.isFinite(before) || !Number.isFinite(after)) return super.offset(ts);
+      if (before === after) known = before;
+      else {
+        let lo = first;
+        let hi = last;
+        while (hi - lo > 1) {
+          const mid = lo + Math.floor((hi - lo) / 2);
+          if (super.offset(mid) === before) lo = mid;
+          else hi = mid;
+        }
+        known = { at: hi, before, after };
+      }
+      this.weeks.set(week, known);
+    }
+    return typeof known === "number" ? known : ts < known.at ? known.before : known.after;
+  }
+}
+
+const zones = new Map<string, Zone | string>();
+
+/** The zone luxon computes in: for an IANA name, one that remembers its offsets (shared by every calendar). */
+function zoneFor(name: string): Zone | string {
+  let z = zones.get(name);
+  if (z === undefined) {
+    z = Info.normalizeZone(name).type === "iana" ? new WeeklyOffsetZone(name) : name;
+    zones.set(name, z);
+  }
+  return z;
+}
+
 export interface CalendarDescription {
   timezone: string;
   workdays: string[];
@@ -29,6 +81,12 @@ export interface CalendarDescription {
 
 export class BusinessCalendar {
   private readonly holidayYears = new Map<number, Map<string, string>>();
+  // Answers already given (a log asks the same days and openings thousands of times); DateTimes are immutable.
+  private readonly businessDays = new Map<string, boolean>();
+  private readonly nextBusiness = new Map<string, string>();
+  private readonly moments = new Map<string, DateTime>();
+  /** The zone as luxon computes in it (`zone` is its name). */
+  private readonly tz: Zone | string;
 
   constructor(
     readonly zone: string,
@@ -39,7 +97,9 @@ export class BusinessCalendar {
     readonly closes: number,
     readonly holidayDates: readonly string[],
     readonly regions: readonly string[],
-  ) {}
+  ) {
+    this.tz = zoneFor(zone);
+  }
 
   describe(): CalendarDescription {
     const clock = (ms: number): string => `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}`;
@@ -66,33 +126,75 @@ export class BusinessCalendar {
   }
 
   isBusinessDay(date: string): boolean {
-    return this.workdays.includes(isoWeekday(date)) && this.holiday(date) === undefined;
+    let known = this.businessDays.get(date);
+    if (known === undefined) {
+      known = this.workdays.includes(isoWeekday(date)) && this.holiday(date) === undefined;
+      this.businessDays.set(date, known);
+    }
+    return known;
   }
 
   /** The next business day strictly after `date`. */
   nextBusinessDay(date: string): string {
+    const known = this.nextBusiness.get(date);
+    if (known !== undefined) return known;
     let d = date;
     for (let i = 0; i < SEARCH_LIMIT_DAYS; i++) {
       d = addDays(d, 1);
-      if (this.isBusinessDay(d)) return d;
+      if (this.isBusinessDay(d)) {
+        this.nextBusiness.set(date, d);
+        return d;
+      }
     }
     throw new CalendarError(`the calendar has no business day in the ten years after ${date}`);
   }
 
   /** The wall-clock moment `ms` after local midnight of `date` in the calendar's zone (24:00 is the next midnight). */
   at(date: string, ms: number): DateTime {
-    const day = ms >= DAY_MS ? addDays(date, 1) : date;
-    const rest = ms >= DAY_MS ? ms - DAY_MS : ms;
-    const [year, month, dayOfMonth] = day.split("-").map(Number);
-    return DateTime.fromObject(
-      { year, month, day: dayOfMonth, hour: Math.floor(rest / 3_600_000), minute: Math.floor(rest / 60_000) % 60, second: Math.floor(rest / 1000) % 60, millisecond: rest % 1000 },
-      { zone: this.zone },
-    );
+    const key = `${date} ${ms}`;
+    let t = this.moments.get(key);
+    if (t === undefined) t = this.fastAt(date, ms);
+    if (t === undefined) {
+      const day = ms >= DAY_MS ? addDays(date, 1) : date;
+      const rest = ms >= DAY_MS ? ms - DAY_MS : ms;
+      const [year, month, dayOfMonth] = day.split("-").map(Number);
+      t = DateTime.fromObject(
+        { year, month, day: dayOfMonth, hour: Math.floor(rest / 3_600_000), minute: Math.floor(rest / 60_000) % 60, second: Math.floor(rest / 1000) % 60, millisecond: rest % 1000 },
+        { zone: this.tz },
+      );
+      this.moments.set(key, t);
+    }
+    return t;
+  }
+
+  /**
+   * `at` without luxon's `fromObject` (most of a log's replay time): the same local-time-to-instant rule as
+   * luxon's (its `fixOffset`, starting from the offset of the current instant, which picks the instant of
+   * a repeated hour and moves a skipped one forward), on a valid four-digit date; undefined otherwise.
+   */
+  private fastAt(date: string, ms: number): DateTime | undefined {
+    if (date.length !== 10 || !Number.isInteger(ms) || ms < 0 || ms >= 2 * DAY_MS) return undefined;
+    const year = Number(date.slice(0, 4));
+    const month = Number(date.slice(5, 7));
+    const day = Number(date.slice(8, 10));
+    if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined;
+    const local = Date.UTC(year, month - 1, day) + ms;
+    const zone = this.tz;
+    if (typeof zone === "string") return zone === "UTC" ? DateTime.fromMillis(local, { zone }) : undefined;
+    const o = zone.offset(Settings.now());
+    let guess = local - o * 60_000;
+    const o2 = zone.offset(guess);
+    if (o2 !== o) {
+      guess -= (o2 - o) * 60_000;
+      const o3 = zone.offset(guess);
+      if (o3 !== o2) guess = local - Math.min(o2, o3) * 60_000;
+    }
+    return DateTime.fromMillis(guess, { zone });
   }
 
   /** Local date and wall-clock milliseconds after midnight of a moment. */
   private local(t: DateTime): { date: string; ms: number } {
-    const z = t.setZone(this.zone);
+    const z = t.setZone(this.tz);
     return { date: z.toISODate()!, ms: ((z.hour * 60 + z.minute) * 60 + z.second) * 1000 + z.millisecond };
   }
 
@@ -110,7 +212,7 @@ export class BusinessCalendar {
     const { date, ms } = this.local(t);
     if (this.isBusinessDay(date)) {
       if (ms < this.opens) return this.at(date, this.opens);
-      if (ms < this.closes) return t.setZone(this.zone);
+      if (ms < this.closes) return t.setZone(this.tz);
     }
     return this.at(this.nextBusinessDay(date), this.opens);
   }
@@ -139,10 +241,10 @@ export class BusinessCalendar {
 
   /** Plain wall-clock arithmetic: the local date and clock reading move, then the zone gives the instant. */
   addWallClock(s: DateTime, amount: number, unit: A.UnitName): DateTime {
-    const z = s.setZone(this.zone);
+    const z = s.setZone(this.tz);
     const shadow = DateTime.fromObject(z.toObject(), { zone: "UTC" }).plus({ [`${unit}s`]: amount });
     const { year, month, day, hour, minute, second, millisecond } = shadow.toObject();
-    return DateTime.fromObject({ year, month, day, hour, minute, second, millisecond }, { zone: this.zone });
+    return DateTime.fromObject({ year, month, day, hour, minute, second, millisecond }, { zone: this.tz });
   }
 
   /** s plus a duration of the contract (business units on this calendar, the others on the wall clock). */
@@ -172,7 +274,7 @@ export class BusinessCalendar {
 
   /** `2025-12-24T09:00:00+00:00`: the moment in the calendar's zone with its offset. */
   format(t: DateTime): string {
-    const z = t.setZone(this.zone);
+    const z = t.setZone(this.tz);
     return z.toFormat(z.millisecond ? "yyyy-MM-dd'T'HH:mm:ss.SSSZZ" : "yyyy-MM-dd'T'HH:mm:ssZZ");
   }
 
@@ -184,8 +286,8 @@ export class BusinessCalendar {
     const t = text.trim();
     if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i.test(t)) return undefined;
     if (!parseDate(t.slice(0, 10))) return undefined;
-    const dt = DateTime.fromISO(t.replace(" ", "T"), { zone: this.zone, setZone: false });
-    return dt.isValid ? dt.setZone(this.zone) : undefined;
+    const dt = DateTime.fromISO(t.replace(" ", "T"), { zone: this.tz, setZone: false });
+    return dt.isValid ? dt.setZone(this.tz) : undefined;
   }
 }
 

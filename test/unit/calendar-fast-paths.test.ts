@@ -1,0 +1,75 @@
+// The calendar's shortcuts past luxon (simulate/calendar.ts) give luxon's own answers: the offsets a zone
+// remembers per week, and the instant of a local date and time, across summer-time changes in both
+// hemispheres, half-hour zones and the hours that are skipped or repeated.
+import * as assert from "node:assert/strict";
+import { DateTime, IANAZone } from "luxon";
+import { businessCalendar, BusinessCalendar } from "../../server/src/simulate/calendar";
+import type { CalendarInfo } from "../../server/src/core/link";
+
+const ZONES = ["Europe/London", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "Africa/Casablanca", "UTC"];
+const FROM = Date.UTC(2020, 0, 1);
+const TO = Date.UTC(2026, 0, 1);
+const HOUR = 3_600_000;
+
+function calendarIn(zone: string): BusinessCalendar {
+  const info = { calendar: { kind: "calendar", timezone: { value: zone, range: { start: 0, end: 0 } }, workdays: [], holidayDates: [], holidayRegions: [], topLevel: true, range: { start: 0, end: 0 }, keyword: { start: 0, end: 0 } } } as unknown as CalendarInfo;
+  const made = businessCalendar(info);
+  assert.ok("calendar" in made, JSON.stringify(made));
+  return made.calendar;
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+/** Hours (at a two-hour step) after which the zone's offset changes. */
+function changes(iana: IANAZone): number[] {
+  const out: number[] = [];
+  for (let t = FROM; t < TO; t += 2 * HOUR) if (iana.offset(t) !== iana.offset(t + 2 * HOUR)) out.push(t);
+  return out;
+}
+
+describe("calendar fast paths", function () {
+  this.timeout(120_000);
+  it("a local date and time names the instant luxon names, skipped and repeated hours included", () => {
+    for (const zone of ZONES) {
+      const cal = calendarIn(zone);
+      const iana = IANAZone.create(zone);
+      // Every 30 minutes of the days around each change of offset, and a day a month.
+      const days = new Set<number>();
+      for (const t of changes(iana)) for (const d of [-1, 0, 1]) days.add(Math.floor(t / 86_400_000) + d);
+      for (let m = 0; m < 72; m++) days.add(Math.floor(Date.UTC(2020, m, 15) / 86_400_000));
+      for (const day of days) {
+        const d = new Date(day * 86_400_000);
+        const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+        for (let ms = 0; ms <= 24 * 3_600_000; ms += 30 * 60_000) {
+          const got = cal.at(date, ms);
+          const day2 = ms === 24 * 3_600_000 ? new Date((day + 1) * 86_400_000) : d;
+          const rest = ms === 24 * 3_600_000 ? 0 : ms;
+          const want = DateTime.fromObject({ year: day2.getUTCFullYear(), month: day2.getUTCMonth() + 1, day: day2.getUTCDate(), hour: Math.floor(rest / 3_600_000), minute: (rest / 60_000) % 60 }, { zone });
+          assert.equal(got.toISO(), want.toISO(), `${zone} ${date} +${ms / 60_000} min`);
+          assert.equal(got.toMillis(), want.toMillis(), `${zone} ${date} +${ms / 60_000} min`);
+        }
+      }
+    }
+  });
+
+  it("the zone's remembered offsets are Intl's, to the second of each change", () => {
+    for (const zone of ZONES.filter((z) => z !== "UTC")) {
+      const cal = calendarIn(zone);
+      const iana = IANAZone.create(zone);
+      const z = cal.at("2020-01-01", 0).zone;
+      const step = 13 * HOUR + 13 * 60_000 + 17_000;
+      for (let t = FROM; t < TO; t += step) assert.equal(z.offset(t), iana.offset(t), `${zone} at ${new Date(t).toISOString()}`);
+      // Each change: just before and at it.
+      for (const t of changes(iana)) {
+        let lo = t;
+        let hi = t + 2 * HOUR;
+        while (hi - lo > 1000) {
+          const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+          if (iana.offset(mid) === iana.offset(t)) lo = mid;
+          else hi = mid;
+        }
+        for (const x of [hi - 1000, hi - 1, hi, hi + 1]) assert.equal(z.offset(x), iana.offset(x), `${zone} at ${new Date(x).toISOString()}`);
+      }
+    }
+  });
+});
