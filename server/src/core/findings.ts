@@ -18,6 +18,14 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** Another place a finding points to (where an unclosed block opens, the finding that already says it). */
+export interface RelatedLocation {
+  /** The file it is in (a URI string); the finding's own file when absent. */
+  uri?: string;
+  range: Range;
+  message: string;
+}
+
 export interface Finding {
   /** The file the finding is in (a URI string). */
   uri: string;
@@ -27,6 +35,8 @@ export interface Finding {
   message: string;
   /** The quick fix the check offers, when its spec row has one. */
   fix?: Fix;
+  /** Other places the message refers to (LSP relatedInformation, SARIF relatedLocations). */
+  related?: RelatedLocation[];
 }
 
 export const BUILTIN_PREFIXES = ["SYN", "REF", "VAL"] as const;

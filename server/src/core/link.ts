@@ -3,7 +3,7 @@
 // files are URI strings and a host function reads them.
 import type * as A from "./ast";
 import type { ParseOutput } from "./parser";
-import type { Finding } from "./findings";
+import type { Finding, RelatedLocation } from "./findings";
 import { parseTime, parseWorkdays, valueProblem, isTimeZone } from "./values";
 import { regionProblem } from "./holidays";
 import { linkLogs, LinkedLog } from "./link-log";
@@ -123,8 +123,11 @@ export function resolveRelative(from: string, path: string): string | undefined 
 class Reporter {
   readonly findings: Finding[] = [];
   constructor(private readonly uri: string) {}
-  error(code: string, range: A.Range, message: string): void {
-    this.findings.push({ uri: this.uri, range, code, severity: "error", message });
+  error(code: string, range: A.Range, message: string, more: { related?: RelatedLocation[]; fix?: Finding["fix"] } = {}): void {
+    const f: Finding = { uri: this.uri, range, code, severity: "error", message };
+    if (more.related) f.related = more.related;
+    if (more.fix) f.fix = more.fix;
+    this.findings.push(f);
   }
 }
 
@@ -151,7 +154,7 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
     occurrences.push({ range, decl, isDeclaration: false });
   };
 
-  for (const e of root.parsed.syntaxErrors) report.error("SYN001", e.range, e.message);
+  for (const e of root.parsed.syntaxErrors) report.error("SYN001", e.range, e.message, { related: e.related });
   for (const r of root.parsed.repeats) report.error("VAL001", r.range, r.message);
   for (const v of root.parsed.values) {
     const problem = valueProblem(v);

@@ -10,6 +10,8 @@ import { attachChild, childBlocks, walkBlocks } from "./walk";
 export interface SyntaxIssue {
   range: A.Range;
   message: string;
+  /** Another place the message names (where an unclosed block opens). */
+  related?: { range: A.Range; message: string }[];
 }
 
 export interface ParseOutput {
@@ -88,11 +90,15 @@ function found(t: IToken): string {
   return t.tokenType === undefined || t.image === "" ? "the end of the file" : `'${t.image}'`;
 }
 
+/** The token at which the last "expected '}'" message was built: the parser then says which block is not closed. */
+let braceExpectedAt: IToken | undefined;
+
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
     const block = RULE_BLOCK.get(ruleName);
     if (expected.name === "EOF") return `expected ${TOP_LEVEL}, found ${found(actual)}`;
     if (expected === T.RBrace && block && block !== "document") {
+      braceExpectedAt = actual;
       return `expected a statement of ${blockTitle(block)} (${listWords(BLOCK_STATEMENTS[block])}) or '}', found ${found(actual)}`;
     }
     return `expected ${tokenLabel(expected)}, found ${found(actual)}`;
@@ -137,6 +143,29 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
+/** "the sla 'availability'", "the activity \"Incident management\"", "the mediation step", "the dispute block". */
+function describeBlock(node: A.Block): string {
+  const n = node as A.Block & { name?: A.Name; label?: A.Str; step?: string };
+  if (node.kind === "step") return `the ${n.step ?? "dispute"} step`;
+  const word = node.kind === "escalation" ? "ladder" : node.kind;
+  if (n.name?.text) return `the ${word} '${n.name.text}'`;
+  if (n.label?.value) return `the ${word} "${n.label.value}"`;
+  return `the ${word} block`;
+}
+
+/** The 1-based line of an offset, as editors and the command line number them. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+/** The indentation (spaces and tabs) of the line holding `offset`. */
+function indentationAt(text: string, offset: number): number {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start, offset))![0].length;
+}
+
 /** The most tokens a block's head holds between its keyword and its brace (a party's name, label and side). */
 const MAX_HEAD = 3;
 
@@ -151,6 +180,7 @@ class CovenantParser extends EmbeddedActionsParser {
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages });
     this.guardRecoveryScan();
+    this.guardSaveError();
     this.performSelfAnalysis();
   }
 
@@ -162,6 +192,7 @@ class CovenantParser extends EmbeddedActionsParser {
     this.repeats = [];
     this.values = [];
     this.statementStarts = [];
+    this.unclosed = new Map();
   }
 
   // Only braces are invented by single-token insertion: an invented name or value would have no text.
@@ -202,6 +233,61 @@ class CovenantParser extends EmbeddedActionsParser {
       };
       attempt.apply(this, args);
     };
+  }
+
+  /** Where each "is not closed" error's block opens, for the finding's related information. */
+  unclosed = new Map<IRecognitionException, NonNullable<SyntaxIssue["related"]>>();
+
+  /**
+   * A missing '}' is reported where the parser finds it missing: at the end of the file or at a keyword of
+   * an enclosing block. The message then says which block is open and where it opened, rather than listing
+   * the statements of that block.
+   */
+  private noteUnclosed(error: IRecognitionException): void {
+    if (this.RECORDING_PHASE || error.token !== braceExpectedAt) return;
+    const t = error.token;
+    const atEnd = !t.tokenType || t.tokenType.name === "EOF" || Number.isNaN(t.startOffset);
+    if (!atEnd && !this.startsEnclosingStatement(t.tokenType)) return;
+    const frame = this.stack[this.stack.length - 1];
+    if (!frame || frame.kind === "document") return;
+    const open = frame.node as A.Block;
+    const { block, brace, outer } = this.unclosedBlock(open);
+    const what = describeBlock(block);
+    const line = (offset: number): number => lineOf(this.text, offset);
+    const lined = brace && outer ? ` (the '}' on line ${line(brace.start)} lines up with ${describeBlock(outer)})` : "";
+    error.message = `${what} opened on line ${line(block.keyword.start)} is not closed${lined}: expected '}', found ${found(t)}`;
+    const related = [{ range: block.keyword, message: `${what} opens here` }];
+    if (brace && outer) related.push({ range: brace, message: `this '}' closes ${what} but lines up with ${describeBlock(outer)}` });
+    this.unclosed.set(error, related);
+  }
+
+  /** Chevrotain records every recognition error through SAVE_ERROR, set on the instance like the recovery scan. */
+  private guardSaveError(): void {
+    const self = this as unknown as { SAVE_ERROR: (e: IRecognitionException) => IRecognitionException };
+    const save = self.SAVE_ERROR;
+    self.SAVE_ERROR = function (this: CovenantParser, e: IRecognitionException): IRecognitionException {
+      const saved = save.call(this, e);
+      this.noteUnclosed(e);
+      return saved;
+    };
+  }
+
+  /**
+   * The block whose '}' is missing: the open block, or a block inside it whose '}' sits at the open block's
+   * indentation (the brace that closed it was meant for the block around it), and so on inwards.
+   */
+  private unclosedBlock(open: A.Block): { block: A.Block; brace?: A.Range; outer?: A.Block } {
+    let found: { block: A.Block; brace?: A.Range; outer?: A.Block } = { block: open };
+    for (;;) {
+      const block = found.block;
+      const last = childBlocks(block).sort((a, b) => b.range.start - a.range.start)[0];
+      if (!last || last.incomplete || this.text[last.range.end - 1] !== "}") return found;
+      const closing = last.range.end - 1;
+      const lineStart = this.text.lastIndexOf("\n", closing) + 1;
+      if (this.text.slice(lineStart, closing).trim() !== "") return found;
+      if (closing - lineStart >= indentationAt(this.text, last.keyword.start)) return found;
+      found = { block: last, brace: { start: closing, end: closing + 1 }, outer: block };
+    }
   }
 
   // ---- helpers (no grammar in here) ----
@@ -1151,7 +1237,10 @@ export function parse(text: string): ParseOutput {
     // Chevrotain recovers from every syntax error; anything else is a bug, reported at the start.
     syntaxErrors.push({ range: { start: 0, end: 0 }, message: `internal parser error: ${(e as Error).message}` });
   }
-  for (const e of p.errors) syntaxErrors.push(recognitionIssue(e, text.length));
+  for (const e of p.errors) {
+    const related = p.unclosed.get(e);
+    syntaxErrors.push(related ? { ...recognitionIssue(e, text.length), related } : recognitionIssue(e, text.length));
+  }
   syntaxErrors.push(...p.issues);
   syntaxErrors.sort((a, b) => a.range.start - b.range.start);
   // Two errors at one token say the same thing twice (a bad unit, then the statement it broke).
