@@ -12,6 +12,7 @@ import { EXAMPLES_TODAY } from "../helpers/expectations";
 import { linkFiles } from "../helpers/memory";
 import { sample } from "../helpers/paths";
 import { runCli } from "../helpers/cli";
+import { codeActions } from "../../server/src/features/code-actions";
 
 const NORTHWIND = fs.readFileSync(sample("northwind.covenant"), "utf8");
 
@@ -87,6 +88,77 @@ describe("messages", () => {
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
+    });
+  });
+
+  describe("did you mean", () => {
+    const apply = (text: string, f: Finding): string => {
+      const edits = [...f.fix!.edits].sort((a, b) => b.start - a.start);
+      let out = text;
+      for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+      return out;
+    };
+    // Each: the text with one misspelling, the finding's code, what the message ends with, the word it becomes.
+    const cases: [string, string, string, string, string][] = [
+      ["a holder", "holder jlee deputy aking", "holder jle deputy aking", "REF001", "jlee"],
+      ["a role of a named party", "owner acme.mgmt", "owner acme.mgnt", "REF001", "mgmt"],
+      ["a tier's role on its side (transposed letters)", "      customer exec\n", "      customer exce\n", "REF001", "exec"],
+      ["a board", "report monthly at service-board", "report monthly at service-bord", "REF001", "service-board"],
+      ["a party", "measured-by acme", "measured-by acm", "REF001", "acme"],
+      ["a dispute step after `then`", "then mediation", "then mediaton", "ESC009", "mediation"],
+      ["a level", "level operational }\n    role mgmt", "level operatonal }\n    role mgmt", "SYN001", "operational"],
+      ["a window", "window monthly", "window montly", "SYN001", "monthly"],
+      ["a statement keyword", "      accountable acme.mgmt", "      acountable acme.mgmt", "SYN001", "accountable"],
+      ["a block keyword", "  calendar {", "  calender {", "SYN001", "calendar"],
+      ["a side", "\"Acme Services Ltd\" supplier {", "\"Acme Services Ltd\" suplier {", "SYN001", "supplier"],
+      ["a day range", "workdays mon-fri", "workdays mon-fir", "VAL001", "mon-fri"],
+    ];
+    for (const [what, right, wrong, code, meant] of cases) {
+      it(`${what}: ${code} says '${meant}', and its quick fix leaves the file as clean as before the typo`, () => {
+        assert.ok(NORTHWIND.includes(right), right);
+        const text = NORTHWIND.replace(right, wrong);
+        const before = findings(text);
+        const f = before.find((x) => x.code === code);
+        assert.ok(f, `${code} in ${before.map((x) => `${x.code} ${x.message}`).join("\n")}`);
+        assert.match(f.message, new RegExp(`did you mean '${meant}'\\?$`));
+        assert.ok(f.fix, "a quick fix");
+        assert.equal(f.fix.edits[0].text, meant);
+        const after = findings(apply(text, f));
+        assert.deepEqual(after.map((x) => `${x.code} ${x.message}`), findings(NORTHWIND).map((x) => `${x.code} ${x.message}`));
+      });
+    }
+
+    it("a bare name both sides declare is offered with its party, so the fix does not make it ambiguous", () => {
+      const t = 'contract c "C" {\n  party a "A" customer { person x "X" role ops { holder x } }\n  party b "B" supplier { person y "Y" role ops { holder y } }\n  service s "S" { owner osp }\n}\n';
+      const f = findings(t).find((x) => x.code === "REF001")!;
+      assert.match(f.message, /did you mean 'a\.ops' or 'b\.ops'\?$/);
+      assert.equal(f.fix, undefined, "two candidates: no single fix");
+    });
+
+    it("nothing is suggested when no name is near", () => {
+      const f = findings(NORTHWIND.replace("owner acme.mgmt", "owner acme.xyzzy")).find((x) => x.code === "REF001")!;
+      assert.doesNotMatch(f.message, /did you mean/);
+      assert.equal(f.fix, undefined);
+    });
+
+    it("a keyword put right that still leaves its statement broken offers no fix", () => {
+      // `acountable` with no role after it: `accountable` alone would still be a syntax error there.
+      const t = NORTHWIND.replace("      accountable acme.mgmt\n", "      acountable 5\n");
+      const f = findings(t).find((x) => x.code === "SYN001" && x.message.includes("'acountable'"))!;
+      assert.match(f.message, /did you mean 'accountable'\?$/);
+      assert.equal(f.fix, undefined);
+    });
+
+    it("a spelling is a quick fix, never part of fix-all on save", () => {
+      const text = NORTHWIND.replace("owner acme.mgmt", "owner acme.mgnt");
+      const linked = linkFiles({ "main.covenant": text }, "main.covenant");
+      const all = allFindings(linked, { today: EXAMPLES_TODAY });
+      const analysis = { uri: linked.uri, version: 1, text, linked, findings: all, today: EXAMPLES_TODAY };
+      const at = text.indexOf("mgnt");
+      const quick = codeActions(analysis, { start: at, end: at }, ["quickfix"]);
+      assert.ok(quick.some((a) => a.title === "Change 'mgnt' to 'mgmt'" && a.preferred));
+      const onSave = codeActions(analysis, { start: 0, end: 0 }, ["source.fixAll"]);
+      assert.ok(!onSave.some((a) => a.edits.some((e) => e.text === "mgmt")));
     });
   });
 });

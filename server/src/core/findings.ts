@@ -16,6 +16,8 @@ export interface Fix {
   /** The title shown in the editor's quick-fix menu. */
   title: string;
   edits: TextEdit[];
+  /** A guess at what was meant (a spelling): offered one at a time, never applied by "fix all" on save. */
+  guess?: boolean;
 }
 
 /** Another place a finding points to (where an unclosed block opens, the finding that already says it). */

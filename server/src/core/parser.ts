@@ -6,12 +6,16 @@ import { K, U } from "./tokens";
 import type * as A from "./ast";
 import { VALUES, ValueSet, BLOCK_STATEMENTS, BLOCK_KINDS, BlockKind, NodeKind, StatementOf, listWords, blockTitle, shapeOf } from "./statements";
 import { attachChild, childBlocks, walkBlocks } from "./walk";
+import type { Fix } from "./findings";
+import { didYouMean, spellingFix, suggest } from "./spelling";
 
 export interface SyntaxIssue {
   range: A.Range;
   message: string;
   /** Another place the message names (where an unclosed block opens). */
   related?: { range: A.Range; message: string }[];
+  /** The replacement of a mistyped word, when one stands out (the linker offers it once it re-parses clean). */
+  fix?: Fix;
 }
 
 export interface ParseOutput {
@@ -93,8 +97,12 @@ function found(t: IToken): string {
 /** The token at which the last "expected '}'" message was built: the parser then says which block is not closed. */
 let braceExpectedAt: IToken | undefined;
 
+/** The last token type a mismatch expected, and where: the parser then suggests the word meant (`busines`). */
+let mismatch: { expected: TokenType; actual: IToken; ruleName: string } | undefined;
+
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
+    mismatch = { expected, actual, ruleName };
     const block = RULE_BLOCK.get(ruleName);
     if (expected.name === "EOF") return `expected ${TOP_LEVEL}, found ${found(actual)}`;
     if (expected === T.RBrace && block && block !== "document") {
@@ -117,31 +125,6 @@ const messages: IParserErrorMessageProvider = {
     return `expected ${oneOf([...firsts])}, found ${found(actual[0])}`;
   },
 };
-
-/** The allowed word nearest to a mistyped one (edit distance at most 2), for "did you mean". */
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const c of candidates) {
-    const d = editDistance(word, c);
-    if (d < bestDistance) { best = c; bestDistance = d; }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
 
 /** "the sla 'availability'", "the activity \"Incident management\"", "the mediation step", "the dispute block". */
 function describeBlock(node: A.Block): string {
@@ -193,6 +176,7 @@ class CovenantParser extends EmbeddedActionsParser {
     this.values = [];
     this.statementStarts = [];
     this.unclosed = new Map();
+    this.spellings = new Map();
   }
 
   // Only braces are invented by single-token insertion: an invented name or value would have no text.
@@ -237,6 +221,8 @@ class CovenantParser extends EmbeddedActionsParser {
 
   /** Where each "is not closed" error's block opens, for the finding's related information. */
   unclosed = new Map<IRecognitionException, NonNullable<SyntaxIssue["related"]>>();
+  /** The statement a mistyped word may have meant, for the finding's quick fix. */
+  spellings = new Map<IRecognitionException, Fix>();
 
   /**
    * A missing '}' is reported where the parser finds it missing: at the end of the file or at a keyword of
@@ -244,12 +230,22 @@ class CovenantParser extends EmbeddedActionsParser {
    * the statements of that block.
    */
   private noteUnclosed(error: IRecognitionException): void {
-    if (this.RECORDING_PHASE || error.token !== braceExpectedAt) return;
+    if (this.RECORDING_PHASE) return;
+    if (error.token !== braceExpectedAt) { this.noteMisspelt(error); return; }
     const t = error.token;
-    const atEnd = !t.tokenType || t.tokenType.name === "EOF" || Number.isNaN(t.startOffset);
-    if (!atEnd && !this.startsEnclosingStatement(t.tokenType)) return;
     const frame = this.stack[this.stack.length - 1];
     if (!frame || frame.kind === "document") return;
+    const atEnd = !t.tokenType || t.tokenType.name === "EOF" || Number.isNaN(t.startOffset);
+    if (!atEnd && !this.startsEnclosingStatement(t.tokenType)) {
+      // A word that is no statement of the block: the statement it may have meant (`acountable`).
+      if (!T.isWordToken(t.tokenType)) return;
+      const hint = suggest(t.image, BLOCK_STATEMENTS[frame.kind as BlockKind]);
+      if (!hint) return;
+      error.message += didYouMean(hint);
+      const fix = spellingFix(t.image, this.r(t), hint);
+      if (fix) this.spellings.set(error, fix);
+      return;
+    }
     const open = frame.node as A.Block;
     const { block, brace, outer } = this.unclosedBlock(open);
     const what = describeBlock(block);
@@ -259,6 +255,23 @@ class CovenantParser extends EmbeddedActionsParser {
     const related = [{ range: block.keyword, message: `${what} opens here` }];
     if (brace && outer) related.push({ range: brace, message: `this '}' closes ${what} but lines up with ${describeBlock(outer)}` });
     this.unclosed.set(error, related);
+  }
+
+  /** A word where a unit, a keyword or a party's side was expected: the one it may have meant. */
+  private noteMisspelt(error: IRecognitionException): void {
+    const t = error.token;
+    if (!mismatch || mismatch.actual !== t || !t.tokenType || !T.isWordToken(t.tokenType)) return;
+    const { expected, ruleName } = mismatch;
+    const candidates: string[] =
+      expected === T.Unit ? ["business", ...Object.keys(UNIT_OF)]
+      : expected === T.LBrace && ruleName === "party" ? [...VALUES.side]
+      : typeof expected.PATTERN === "string" && /^[a-z]/.test(expected.PATTERN) ? [expected.PATTERN]
+      : [];
+    const hint = suggest(t.image, candidates);
+    if (!hint) return;
+    error.message += didYouMean(hint);
+    const fix = spellingFix(t.image, this.r(t), hint);
+    if (fix) this.spellings.set(error, fix);
   }
 
   /** Chevrotain records every recognition error through SAVE_ERROR, set on the instance like the recovery scan. */
@@ -291,6 +304,12 @@ class CovenantParser extends EmbeddedActionsParser {
   }
 
   // ---- helpers (no grammar in here) ----
+
+  /** An issue at a mistyped word, with the replacement when one stands out. */
+  private spelt(issue: SyntaxIssue, t: IToken, hint: ReturnType<typeof suggest>): SyntaxIssue {
+    const fix = spellingFix(t.image, this.r(t), hint);
+    return fix ? { ...issue, fix } : issue;
+  }
 
   private defined<V>(into: V[], item: V | undefined): void {
     if (!this.RECORDING_PHASE && item !== undefined && item !== null) into.push(item);
@@ -530,11 +549,8 @@ class CovenantParser extends EmbeddedActionsParser {
         if (t.tokenType === T.LBrace) depth++;
         else if (t.tokenType === T.RBrace && --depth <= 0) break;
       }
-      const hint = closest(first.image, BLOCK_STATEMENTS[block]);
-      this.issues.push({
-        range: this.r(first),
-        message: `'${first.image}' is not a statement of ${blockTitle(block)}${hint ? `; did you mean '${hint}'?` : ""}`,
-      });
+      const hint = suggest(first.image, BLOCK_STATEMENTS[block]);
+      this.issues.push(this.spelt({ range: this.r(first), message: `'${first.image}' is not a statement of ${blockTitle(block)}${didYouMean(hint)}` }, first, hint));
     }
   }
 
@@ -600,7 +616,9 @@ class CovenantParser extends EmbeddedActionsParser {
     const t = this.CONSUME(T.Identifier);
     this.ACTION(() => {
       const allowed: readonly string[] = VALUES[set];
-      if (!allowed.includes(t.image)) this.issues.push({ range: this.r(t), message: `expected ${listWords(allowed)}, found '${t.image}'` });
+      if (allowed.includes(t.image)) return;
+      const hint = suggest(t.image, allowed);
+      this.issues.push(this.spelt({ range: this.r(t), message: `expected ${listWords(allowed)}, found '${t.image}'${didYouMean(hint)}` }, t, hint));
     });
     return { text: t.image, range: this.r(t) };
   });
@@ -1238,8 +1256,12 @@ export function parse(text: string): ParseOutput {
     syntaxErrors.push({ range: { start: 0, end: 0 }, message: `internal parser error: ${(e as Error).message}` });
   }
   for (const e of p.errors) {
+    const issue = recognitionIssue(e, text.length);
     const related = p.unclosed.get(e);
-    syntaxErrors.push(related ? { ...recognitionIssue(e, text.length), related } : recognitionIssue(e, text.length));
+    if (related) issue.related = related;
+    const fix = p.spellings.get(e);
+    if (fix) issue.fix = fix;
+    syntaxErrors.push(issue);
   }
   syntaxErrors.push(...p.issues);
   syntaxErrors.sort((a, b) => a.range.start - b.range.start);
