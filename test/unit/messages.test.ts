@@ -10,7 +10,7 @@ import { allFindings } from "../../server/src/analysis/analyse";
 import { toDiagnostic } from "../../server/src/lsp/convert";
 import { EXAMPLES_TODAY } from "../helpers/expectations";
 import { linkFiles } from "../helpers/memory";
-import { sample } from "../helpers/paths";
+import { ROOT, sample } from "../helpers/paths";
 import { runCli } from "../helpers/cli";
 import { codeActions } from "../../server/src/features/code-actions";
 
@@ -159,6 +159,112 @@ describe("messages", () => {
       assert.ok(quick.some((a) => a.title === "Change 'mgnt' to 'mgmt'" && a.preferred));
       const onSave = codeActions(analysis, { start: 0, end: 0 }, ["source.fixAll"]);
       assert.ok(!onSave.some((a) => a.edits.some((e) => e.text === "mgmt")));
+    });
+  });
+
+  describe("people", () => {
+    it("PPL002 names the file the role is declared in when it is imported", () => {
+      const org = 'party orion "Orion" {\n  person kay "Kay Moss" { left 2025-11-30 }\n  person lee "Lee Hart"\n  role mgr "Service manager" { holder kay deputy lee level management }\n}\n';
+      const text = NORTHWIND.replace("/// Northwind", 'import "org/people.covenant"\n/// Northwind').replace("members northwind.exec, acme.exec", "members northwind.exec, acme.exec, orion.mgr");
+      const f = findings(text, { "org/people.covenant": org }).find((x) => x.code === "PPL002");
+      assert.ok(f);
+      assert.equal(f.message, "role orion.mgr (declared in org/people.covenant): its holder Kay Moss (kay) left on 2025-11-30; deputy Lee Hart (lee) stands in. Update the contract's people");
+      // Declared in the contract's own file: no file named.
+      const here = findings(NORTHWIND.replace('person jlee "Jo Lee" {', 'person jlee "Jo Lee" { left 2025-06-01')).find((x) => x.code === "PPL002")!;
+      assert.doesNotMatch(here.message, /declared in/);
+    });
+
+    it("GOV002 says a negotiator who sits on no board has left, when they have", () => {
+      const text = NORTHWIND
+        .replace("negotiated-by northwind.rpatel, acme.hsato", "negotiated-by northwind.rpatel, northwind.sold, acme.hsato")
+        .replace('    person mokafor "Mo Okafor"', '    person sold "Sam Old" { left 2025-09-30 }\n    person mokafor "Mo Okafor"');
+      const gov = findings(text).filter((x) => x.code === "GOV002");
+      assert.deepEqual(gov.map((x) => x.message), ["Sam Old (sold) negotiated the contract, has left (on 2025-09-30) and is not a member of any board: nobody who knows its intent is in the room"]);
+      assert.equal(text.slice(gov[0].range.start, gov[0].range.end), "northwind.sold");
+    });
+  });
+
+  describe("two findings on one reference", () => {
+    // Tom Green holds the supplier's role at every tier of the standard ladder: ESC002 on the last tier's
+    // reference (first and last), and ESC006 there too (the middle tier).
+    const text = NORTHWIND.replace('role mgmt "Account management" { holder hsato', 'role mgmt "Account management" { holder tgreen')
+      .replace('role exec "Managing director" { holder cdiaz', 'role exec "Managing director" { holder tgreen');
+    const lastTier = text.indexOf("supplier exec\n") + "supplier ".length;
+    const onLast = findings(text).filter((x) => x.range.start === lastTier);
+
+    it("the second does not repeat the first: ESC006 adds only the middle tier and points to ESC002's finding", () => {
+      assert.deepEqual(onLast.map((x) => x.code), ["ESC002", "ESC006"]);
+      const [esc002, esc006] = onLast;
+      assert.match(esc002.message, /Tom Green \(tgreen\) is the contact at both the first tier 'operational' and the last tier 'executive'/);
+      assert.equal(esc006.message, "on the supplier side, this contact is also the contact at tier 'management', between the first tier and the last");
+      assert.doesNotMatch(esc006.message, /Tom Green/);
+      assert.deepEqual(esc006.related?.map((r) => [text.slice(r.range.start, r.range.end), r.message]), [
+        ["mgmt", "Tom Green (tgreen) at tier 'management'"],
+        ["exec", "first and last point of escalation (ESC002): who this is and why it matters"],
+      ]);
+      assert.deepEqual(esc002.related?.map((r) => r.range.start), [text.indexOf("supplier ops\n") + "supplier ".length]);
+    });
+
+    it("ESC006 on a middle tier keeps its full message, with the earlier tier as related information", () => {
+      const middle = findings(text).find((x) => x.code === "ESC006" && x.range.start === text.indexOf("supplier mgmt\n") + "supplier ".length)!;
+      assert.equal(middle.message, "on the supplier side, Tom Green (tgreen) is already the contact at tier 'operational': escalating to tier 'management' reaches the same person");
+      assert.equal(middle.related?.length, 1);
+    });
+  });
+
+  describe("the \"missing block\" findings a syntax error in the contract's body silences", () => {
+    // Two contracts that lack every block they can lack; then the same with a stray word directly in each body.
+    const bare = [
+      'contract bare "Bare" {',
+      '  negotiated-by a.x',
+      '  party a "A" customer { person x "X" }',
+      "}",
+      'contract critical "Critical" {',
+      '  party a2 "A" customer { person x "X" role r { holder x level operational } }',
+      '  party b2 "B" supplier { person y "Y" role s { holder y level operational } }',
+      '  service payroll "Payroll" { criticality critical }',
+      "  escalation standard {",
+      "    tier one { customer r supplier s within 5 business days }",
+      "    tier two { customer r supplier s within 5 business days }",
+      "    then mediation",
+      "  }",
+      "}",
+      "",
+    ].join("\n");
+    const broken = bare.replace('  negotiated-by a.x\n', '  negotiated-by a.x\n  stray-words here\n').replace('  service payroll', '  stray-words here\n  service payroll');
+    const silenced = (): string[] => {
+      const before = new Set(findings(bare).map((f) => f.code));
+      const after = new Set(findings(broken).map((f) => f.code));
+      return [...before].filter((c) => !after.has(c)).sort();
+    };
+    const rulePage = (code: string): string => fs.readFileSync(path.join(ROOT, "docs", "rules", `${code}.md`), "utf8");
+
+    it("are the list docs/rules/SYN001.md gives", () => {
+      const listed = /<!-- missing-block findings -->\n([A-Z0-9, ]+)\n/.exec(rulePage("SYN001"))![1].split(/,\s*/).sort();
+      assert.deepEqual(silenced(), listed);
+    });
+
+    it("are the rule pages that say so", () => {
+      const pages = fs.readdirSync(path.join(ROOT, "docs", "rules")).filter((f) => /^[A-Z]{3}\d{3}\.md$/.test(f)).map((f) => f.slice(0, 6));
+      const saying = pages.filter((c) => rulePage(c).includes("Silenced by a syntax error in the contract's body")).sort();
+      assert.deepEqual(saying, silenced());
+    });
+  });
+
+  describe("a log event cut short at the end of its line", () => {
+    const contract = fs.readFileSync(sample("northwind.covenant"), "utf8");
+    const log = fs.readFileSync(sample("northwind-log.covenant"), "utf8").replace("    escalated 2025-12-02 12:00 to executive                           // expect: MAT003\n", "    escalated 2025-12-02 12:00 to\n");
+
+    it("reports the missing tier at the end of the line and reads the next line as its own event", () => {
+      const all = findings(log, { "northwind.covenant": contract });
+      const builtin = all.filter((f) => ["SYN001", "REF001", "VAL001"].includes(f.code) && !f.message.includes(".csv"));
+      const end = log.indexOf("12:00 to\n") + "12:00 to".length;
+      assert.deepEqual(builtin.map((f) => [f.code, f.range.start, f.message]), [["SYN001", end, "expected the tier the matter is escalated to, found the end of the line"]]);
+      // `suspended` is an event of its own (it used to be read as the tier's name).
+      const matter = linkFiles({ "main.covenant": log, "northwind.covenant": contract }, "main.covenant").file.parsed.file.logs[0].matters[1];
+      assert.deepEqual(matter.events.map((e) => e.event), ["raised", "escalated", "suspended", "resumed", "notice", "formal"]);
+      assert.equal(matter.events[2].text?.value, "Acme paused the directory sync");
+      assert.equal(matter.events[1].to, undefined);
     });
   });
 });

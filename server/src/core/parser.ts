@@ -8,6 +8,7 @@ import { VALUES, ValueSet, BLOCK_STATEMENTS, BLOCK_KINDS, BlockKind, NodeKind, S
 import { attachChild, childBlocks, walkBlocks } from "./walk";
 import type { Fix } from "./findings";
 import { didYouMean, spellingFix, suggest } from "./spelling";
+import { printable } from "./text-file";
 
 export interface SyntaxIssue {
   range: A.Range;
@@ -91,7 +92,7 @@ function oneOf(labels: string[]): string {
 }
 
 function found(t: IToken): string {
-  return t.tokenType === undefined || t.image === "" ? "the end of the file" : `'${t.image}'`;
+  return t.tokenType === undefined || t.image === "" ? "the end of the file" : `'${printable(t.image)}'`;
 }
 
 /** The token at which the last "expected '}'" message was built: the parser then says which block is not closed. */
@@ -1009,7 +1010,20 @@ class CovenantParser extends EmbeddedActionsParser {
 
   /** The moment that follows every event's keyword. */
   private event(kw: IToken, event: A.EventKind, i: number): A.MatterEvent {
-    return { event, keyword: this.r(kw), range: this.r(kw), moment: this.subrule(i, this.moment) };
+    return { event, keyword: this.r(kw), range: this.r(kw), moment: this.onThisLine(`the date of the '${event}' event`, () => this.subrule(i, this.moment)) };
+  }
+
+  /**
+   * What an event names after its words (`to TIER`, a step, `by ROLE`): on the event's line. A keyword of the
+   * matter on the next line is the next event, not the missing name (`escalated … to` ended by a new line):
+   * the name is reported missing at the end of the line and that event is read as itself.
+   */
+  private onThisLine<V>(what: string, parse: () => V): V | undefined {
+    const next = this.LA(1);
+    if (this.RECORDING_PHASE || !next.tokenType || !STARTS.matter.has(next.tokenType) || !this.lineBreakBefore(next)) return parse();
+    const at = this.lastEnd(next.startOffset);
+    this.issues.push({ range: { start: at, end: at }, message: `expected ${what}, found the end of the line` });
+    return undefined;
   }
 
   /** Ends an event (its evidence, when written, is the statement's last part) and adds it to the matter. */
@@ -1027,14 +1041,16 @@ class CovenantParser extends EmbeddedActionsParser {
       const e = this.event(k, "raised", i);
       this.option(i, () => {
         this.consume(i, K.by);
-        e.by = this.subrule(i, this.ref);
+        e.by = this.onThisLine("the role that raised the matter", () => this.subrule(i, this.ref));
       });
       this.recorded(m, e, i);
     },
     escalated: (m, k, i) => {
       const e = this.event(k, "escalated", i);
-      this.consume(i, K.to);
-      e.to = this.subrule(i, this.name);
+      e.to = this.onThisLine("'to' and the tier the matter is escalated to", () => {
+        this.consume(i, K.to);
+        return this.onThisLine("the tier the matter is escalated to", () => this.subrule(i, this.name));
+      });
       this.recorded(m, e, i);
     },
     meeting: (m, k, i) => {
@@ -1062,7 +1078,7 @@ class CovenantParser extends EmbeddedActionsParser {
     },
     formal: (m, k, i) => {
       const e = this.event(k, "formal", i);
-      e.step = this.subrule(i, this.name);
+      e.step = this.onThisLine("the dispute step the matter goes to", () => this.subrule(i, this.name));
       this.recorded(m, e, i);
     },
     suspended: (m, k, i) => {
@@ -1236,7 +1252,7 @@ export function parse(text: string): ParseOutput {
   const syntaxErrors: SyntaxIssue[] = [];
   for (const e of lexed.errors) {
     const ch = text.slice(e.offset, e.offset + Math.max(1, e.length));
-    syntaxErrors.push({ range: { start: e.offset, end: e.offset + Math.max(1, e.length) }, message: `unexpected character${e.length > 1 ? "s" : ""} '${ch}'` });
+    syntaxErrors.push({ range: { start: e.offset, end: e.offset + Math.max(1, e.length) }, message: `unexpected character${e.length > 1 ? "s" : ""} '${printable(ch)}'` });
   }
   const comments = lexed.groups.comments ?? [];
   for (const c of comments) {

@@ -28,6 +28,7 @@ export const firstAndLastPointOfEscalation: Check = {
         out.push({
           range: b.ref.range,
           message: `on the ${side} side, ${describePerson(pb)} is the contact at both the first tier '${first.name?.text ?? ""}' and the last tier '${last.name?.text ?? ""}' of ladder '${ladder.name?.text ?? ""}': escalating leads back to the same person`,
+          related: [{ range: a.ref.range, message: `${describePerson(pa)} at the first tier '${first.name?.text ?? ""}'` }],
         });
       }
     }
