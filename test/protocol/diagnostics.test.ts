@@ -124,6 +124,28 @@ describe("protocol: diagnostics", function () {
       assert.deepEqual(symbols, []);
       await client.close(uri);
     });
+
+    it("reports a binary opened as Covenant with one finding, not a syntax error per byte, and no raw control character", async () => {
+      const uri = "file:///virtual/image.covenant";
+      // A PNG's header and some of its bytes as an editor decodes them.
+      const binary = "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000\u0001\u0000" + "\u0003\u0007\u0001\u0002\u0010\u001b".repeat(200);
+      await client.open(uri, binary, 1);
+      const p = await client.waitForDiagnostics(uri, 1);
+      assert.deepEqual(p.diagnostics.map((d) => [d.code, d.message]), [["SYN001", "not a text file: it holds NUL bytes (Covenant files are UTF-8 text)"]]);
+      await client.close(uri);
+      const controls = "\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f".repeat(50);
+      await client.open(uri, controls, 2);
+      const q = await client.waitForDiagnostics(uri, 2);
+      assert.deepEqual(q.diagnostics.map((d) => d.message), ["not a text file: it holds control characters (Covenant files are UTF-8 text)"]);
+      await client.close(uri);
+      // One stray control character in a contract stays a syntax error at its place, written out.
+      await client.open(uri, PAYROLL.replace("contract", "\u001bcontract"), 3);
+      const r = await client.waitForDiagnostics(uri, 3);
+      const syn = r.diagnostics.filter((d) => d.code === "SYN001");
+      assert.ok(syn.some((d) => d.message === "unexpected character '\\u001b'"), syn.map((d) => d.message).join("\n"));
+      assert.ok(r.diagnostics.every((d) => !/[\u0000-\u001f]/.test(d.message)));
+      await client.close(uri);
+    });
   });
 
   describe("configuration", () => {

@@ -218,8 +218,10 @@ describe("covenant check on inputs that are not contracts", () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no ladder '\\u001b\[2Jx'/);
     assert.ok(!r.stderr.includes("\u001b"));
-    // Machine formats keep the message as it is; JSON escapes it on its own.
-    assert.ok(json(["check", path.join(d, "c.covenant")]).some((f) => f.message.includes("\u0007")));
+    // The message itself writes the character out (core), so machine formats carry no raw control character either.
+    const messages = json(["check", path.join(d, "c.covenant")]).map((f) => f.message);
+    assert.ok(messages.some((m) => m.includes("'\\u0007\\u001b['")), messages.join("\n"));
+    assert.ok(!messages.some((m) => /[\u0000-\u001f]/.test(m)));
   });
 });
 

@@ -49,7 +49,9 @@ export function governanceFindings(linked: Linked, options: AnalysisOptions): Fi
         const key = `${check.code} ${f.range.start} ${f.range.end} ${f.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        findings.push(withLazyFix({ uri: linked.uri, range: f.range, code: check.code, severity: setting, message: f.message, fix: undefined, ...(f.related?.length ? { related: f.related } : {}) }, f.fix));
+        const finding: Finding = { uri: linked.uri, range: f.range, code: check.code, severity: setting, message: f.message, fix: undefined };
+        if (f.related) finding.related = f.related;
+        findings.push(withLazyFix(finding, f.fix));
       }
     }
   }

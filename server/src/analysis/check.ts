@@ -1,6 +1,6 @@
 // What a governance check is: one file per check in checks/, listed by registry.ts.
 import type { Range } from "../core/ast";
-import type { Fix, Severity } from "../core/findings";
+import type { Fix, RelatedLocation, Severity } from "../core/findings";
 import type { Linked, LinkedContract } from "../core/link";
 import type { LogState } from "../operations/operate";
 
@@ -19,8 +19,8 @@ export interface CheckFinding {
   range: Range;
   message: string;
   fix?: LazyFix;
-  /** Other places the finding is about, in the same file (see Finding.related). */
-  related?: Range[];
+  /** Other places the message refers to. */
+  related?: RelatedLocation[];
 }
 
 export interface Check {

@@ -4,14 +4,13 @@ import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ProgramHost } from "../core/program";
 import { parseConfig, CovenantConfig } from "../analysis/config";
+import { textOf } from "../core/text-file";
 
 /** A failure the user caused (bad argument, unreadable path): one line on stderr, exit 2. */
 export class UsageError extends Error {}
 
 /** A file's text, or why it has none: Covenant files are UTF-8 text; a binary or an image is not. */
 export type ReadText = { text: string } | { notText: string } | { unreadable: string };
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export function readText(file: string): ReadText {
   let bytes: Buffer;
@@ -20,12 +19,7 @@ export function readText(file: string): ReadText {
   } catch (e) {
     return { unreadable: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   }
-  if (bytes.includes(0)) return { notText: "not a text file: it holds NUL bytes (Covenant files are UTF-8 text)" };
-  try {
-    return { text: utf8.decode(bytes) };
-  } catch {
-    return { notText: "not a text file: it is not valid UTF-8 (Covenant files are UTF-8 text)" };
-  }
+  return textOf(bytes);
 }
 
 /** Reads files for the linker; an import of a file that is not text is an import that cannot be read. */

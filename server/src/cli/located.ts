@@ -13,12 +13,31 @@ export interface LocatedFinding {
   severity: Severity;
   code: string;
   message: string;
+  /** Other places in the file the message refers to (where an unclosed block opens); absent when none. */
+  related?: RelatedPlace[];
+}
+
+/** A related location: 1-based, end column exclusive, in the finding's file. */
+export interface RelatedPlace {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
 }
 
 export function locate(file: string, f: Finding, lines: LineIndex): LocatedFinding {
   const start = lines.position(f.range.start);
   const end = lines.position(Math.max(f.range.end, f.range.start));
-  return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: f.severity, code: f.code, message: f.message };
+  const located: LocatedFinding = { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: f.severity, code: f.code, message: f.message };
+  // Only places in this file: the line index is this file's (no finding relates to another file today).
+  const related = (f.related ?? []).filter((r) => !r.uri || r.uri === f.uri).map((r): RelatedPlace => {
+    const a = lines.position(r.range.start);
+    const b = lines.position(Math.max(r.range.end, r.range.start));
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, message: r.message };
+  });
+  if (related.length > 0) located.related = related;
+  return located;
 }
 
 /** By file, then position: the order every output format lists findings in (cli.md). */

@@ -46,6 +46,13 @@ export function toSarif(findings: readonly LocatedFinding[], options: SarifOptio
         region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
       },
     }],
+    ...(f.related ? {
+      relatedLocations: f.related.map((r, i) => ({
+        id: i + 1,
+        message: { text: r.message },
+        physicalLocation: { artifactLocation: artifact(f.file, options.root), region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn } },
+      })),
+    } : {}),
   }));
   return {
     $schema: SARIF_SCHEMA,

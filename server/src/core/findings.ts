@@ -16,6 +16,16 @@ export interface Fix {
   /** The title shown in the editor's quick-fix menu. */
   title: string;
   edits: TextEdit[];
+  /** A guess at what was meant (a spelling): offered one at a time, never applied by "fix all" on save. */
+  guess?: boolean;
+}
+
+/** Another place a finding points to (where an unclosed block opens, the finding that already says it). */
+export interface RelatedLocation {
+  /** The file it is in (a URI string); the finding's own file when absent. */
+  uri?: string;
+  range: Range;
+  message: string;
 }
 
 export interface Finding {
@@ -27,8 +37,8 @@ export interface Finding {
   message: string;
   /** The quick fix the check offers, when its spec row has one. */
   fix?: Fix;
-  /** Other places in the same file the finding is about (ESC002's first tier); the escalation preview marks them too. */
-  related?: Range[];
+  /** Other places the message refers to (LSP relatedInformation, SARIF relatedLocations). */
+  related?: RelatedLocation[];
 }
 
 export const BUILTIN_PREFIXES = ["SYN", "REF", "VAL"] as const;

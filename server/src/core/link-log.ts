@@ -7,6 +7,8 @@ import { chooseLadder } from "./ladder-choice";
 import { parsePeriod, parseQuantityText, Period, PERIOD_WORDS, WINDOW_PERIOD } from "./log-values";
 import { readMeasurementCsv } from "./measurement-csv";
 import { parseDate, parseTime } from "./values";
+import type { Fix } from "./findings";
+import { didYouMean, spellingFix, suggest } from "./spelling";
 
 /** One measured service level, from a `measure` line or a CSV row. */
 export interface Measurement {
@@ -77,7 +79,7 @@ export interface LogLinkInput {
   /** Links another file of the set without its logs (for a contract the log imports). */
   linkFile(uri: string): Linked | undefined;
   host: LogLinkHost;
-  error(code: string, range: A.Range, message: string): void;
+  error(code: string, range: A.Range, message: string, more?: { fix?: Fix }): void;
   declare(kind: "matter", name: A.Name | undefined, node: A.Block, container?: Decl): Decl | undefined;
   occur(range: A.Range, decl: Decl): void;
 }
@@ -105,6 +107,11 @@ const momentTexts = new WeakMap<A.Moment, string | null>();
 
 export function linkLogs(input: LogLinkInput): LinkedLog[] {
   const { root, error, occur } = input;
+  /** REF001 with the declared name the written one most likely meant. */
+  const unresolved = (n: { text: string; range: A.Range }, message: string, candidates: Iterable<string>): void => {
+    const hint = suggest(n.text, candidates);
+    error("REF001", n.range, message + didYouMean(hint), { fix: spellingFix(n.text, n.range, hint) });
+  };
   const out: LinkedLog[] = [];
   // A contract has at most one log per file set: imported files first, so the second is reported here.
   const logged = new Set<string>();
@@ -163,7 +170,7 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
     const board = (n: A.Name | undefined): A.Board | undefined | false => {
       if (!n || !lc) return undefined;
       const b = lc.boards.get(n.text);
-      if (!b) { error("REF001", n.range, `contract '${lc.contract.name?.text}' has no board '${n.text}'`); return false; }
+      if (!b) { unresolved(n, `contract '${lc.contract.name?.text}' has no board '${n.text}'`, lc.boards.keys()); return false; }
       at(n.range, b);
       return b;
     };
@@ -182,7 +189,7 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
       if (lc && m.service) {
         lm.service = lc.services.get(m.service.text);
         if (lm.service) at(m.service.range, lm.service);
-        else { error("REF001", m.service.range, `contract '${lc.contract.name?.text}' has no service '${m.service.text}'`); referencesOk = false; }
+        else { unresolved(m.service, `contract '${lc.contract.name?.text}' has no service '${m.service.text}'`, lc.services.keys()); referencesOk = false; }
       }
       lm.severity = m.severity?.text;
       let hasLadders = false;
@@ -191,7 +198,7 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
         if (m.ladder) {
           const l = lc.ladders.get(m.ladder.text);
           if (l) { lm.ladder = l; at(m.ladder.range, l); }
-          else { error("REF001", m.ladder.range, `contract '${lc.contract.name?.text}' has no ladder '${m.ladder.text}'`); referencesOk = false; }
+          else { unresolved(m.ladder, `contract '${lc.contract.name?.text}' has no ladder '${m.ladder.text}'`, lc.ladders.keys()); referencesOk = false; }
         } else {
           const chosen = chooseLadder(lc, { severity: lm.severity }, lm.service);
           if ("ladder" in chosen) lm.ladder = chosen.ladder;
@@ -217,13 +224,14 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
         if (e.event === "formal" && e.step && lc) {
           const step = lc.contract.dispute?.steps.find((s) => s.step === e.step!.text);
           if (step) { lm.stepOf.set(e, step); at(e.step.range, step); }
-          else { error("REF001", e.step.range, `the dispute block of contract '${lc.contract.name?.text}' has no step '${e.step.text}'`); broken.add(e); }
+          else { unresolved(e.step, `the dispute block of contract '${lc.contract.name?.text}' has no step '${e.step.text}'`, (lc.contract.dispute?.steps ?? []).map((st) => st.step)); broken.add(e); }
         }
         if (e.event === "escalated" && e.to && lc && hasLadders) {
           const i = tiers.findIndex((t) => t.name?.text === e.to!.text);
           if (i >= 0) { lm.tierOf.set(e, i); at(e.to.range, tiers[i]); }
           else {
-            error("REF001", e.to.range, lm.ladder ? `ladder '${lm.ladder.name?.text}' has no tier '${e.to.text}'` : `no ladder of contract '${lc.contract.name?.text}' applies to this matter, so tier '${e.to.text}' cannot be found`);
+            if (lm.ladder) unresolved(e.to, `ladder '${lm.ladder.name?.text}' has no tier '${e.to.text}'`, tiers.flatMap((t) => (t.name ? [t.name.text] : [])));
+            else error("REF001", e.to.range, `no ladder of contract '${lc.contract.name?.text}' applies to this matter, so tier '${e.to.text}' cannot be found`);
             broken.add(e);
           }
         }
@@ -273,17 +281,22 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
       const written = ref.party ? `${ref.party.text}.${ref.name.text}` : ref.name.text;
       if (ref.party) {
         const party = lc.parties.get(ref.party.text);
-        if (!party) { error("REF001", ref.party.range, `no party '${ref.party.text}' is declared or imported`); return undefined; }
+        if (!party) { unresolved(ref.party, `no party '${ref.party.text}' is declared or imported`, lc.parties.keys()); return undefined; }
         occur(ref.party.range, party.decl);
         const r = party.roles.get(ref.name.text);
-        if (!r) { error("REF001", ref.name.range, `party '${party.decl.name}' has no role '${ref.name.text}'`); return undefined; }
+        if (!r) { unresolved(ref.name, `party '${party.decl.name}' has no role '${ref.name.text}'`, party.roles.keys()); return undefined; }
         occur(ref.name.range, r.decl);
         return r;
       }
       const sides = [lc.customer, lc.supplier].filter((p): p is PartyInfo => !!p);
       const found = [...new Set(sides)].map((p) => p.roles.get(ref.name.text)).filter((r): r is RoleInfo => !!r);
       if (found.length > 1) { error("REF003", ref.name.range, `'${written}' is a role of both '${lc.customer!.decl.name}' and '${lc.supplier!.decl.name}'; write it with its party`); return undefined; }
-      if (found.length === 0) { error("REF001", ref.name.range, `no role '${written}' in ${sides.map((p) => `'${p.decl.name}'`).join(" or ") || "the contract's parties"}`); return undefined; }
+      if (found.length === 0) {
+        // A name both sides declare would be ambiguous (REF003): only a name one side declares is offered.
+        const names = [...new Set(sides)].flatMap((p) => [...p.roles.keys()]);
+        unresolved(ref.name, `no role '${written}' in ${sides.map((p) => `'${p.decl.name}'`).join(" or ") || "the contract's parties"}`, names.filter((x, i) => names.indexOf(x) === i && names.lastIndexOf(x) === i));
+        return undefined;
+      }
       occur(ref.name.range, found[0].decl);
       return found[0];
     }
@@ -358,11 +371,11 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
 
     function slaOf(ref: A.SlaRef): { service: A.Service; sla: A.Sla } | undefined {
       const service = lc!.services.get(ref.service.text);
-      if (!service) { error("REF001", ref.service.range, `contract '${lc!.contract.name?.text}' has no service '${ref.service.text}'`); return undefined; }
+      if (!service) { unresolved(ref.service, `contract '${lc!.contract.name?.text}' has no service '${ref.service.text}'`, lc!.services.keys()); return undefined; }
       at(ref.service.range, service);
       if (!ref.sla) return undefined;
       const sla = service.slas.find((s) => s.name?.text === ref.sla!.text);
-      if (!sla) { error("REF001", ref.sla.range, `service '${ref.service.text}' has no sla '${ref.sla.text}'`); return undefined; }
+      if (!sla) { unresolved(ref.sla, `service '${ref.service.text}' has no sla '${ref.sla.text}'`, service.slas.flatMap((x) => (x.name ? [x.name.text] : []))); return undefined; }
       at(ref.sla.range, sla);
       return { service, sla };
     }

@@ -2,8 +2,9 @@
 // reference and reports the built-in errors REF001–REF004 and VAL001. Knows nothing of the file system:
 // files are URI strings and a host function reads them.
 import type * as A from "./ast";
-import type { ParseOutput } from "./parser";
-import type { Finding } from "./findings";
+import { parse, type ParseOutput, type SyntaxIssue } from "./parser";
+import { didYouMean, spellingFix, suggest, type Candidate } from "./spelling";
+import type { Finding, RelatedLocation } from "./findings";
 import { parseTime, parseWorkdays, valueProblem, isTimeZone } from "./values";
 import { regionProblem } from "./holidays";
 import { linkLogs, LinkedLog } from "./link-log";
@@ -123,9 +124,36 @@ export function resolveRelative(from: string, path: string): string | undefined 
 class Reporter {
   readonly findings: Finding[] = [];
   constructor(private readonly uri: string) {}
-  error(code: string, range: A.Range, message: string): void {
-    this.findings.push({ uri: this.uri, range, code, severity: "error", message });
+  error(code: string, range: A.Range, message: string, more: { related?: RelatedLocation[]; fix?: Finding["fix"] } = {}): void {
+    const f: Finding = { uri: this.uri, range, code, severity: "error", message };
+    if (more.related) f.related = more.related;
+    if (more.fix) f.fix = more.fix;
+    this.findings.push(f);
   }
+}
+
+/**
+ * A syntax error's spelling fix, laid out when asked for and kept only when the text it makes parses with
+ * one error fewer and none at that word (a keyword put right can still leave its statement wrong).
+ */
+function checkedSpelling(f: Finding, text: string, parsed: ParseOutput, issue: SyntaxIssue): void {
+  let checked: { fix: Finding["fix"] } | undefined;
+  Object.defineProperty(f, "fix", {
+    enumerable: true, configurable: true,
+    get: () => (checked ??= { fix: spellingHolds(text, parsed, issue) ? issue.fix : undefined }).fix,
+  });
+}
+
+function spellingHolds(text: string, parsed: ParseOutput, issue: SyntaxIssue): boolean {
+  const edit = issue.fix!.edits[0];
+  const after = parse(text.slice(0, edit.start) + edit.text + text.slice(edit.end)).syntaxErrors;
+  return after.length < parsed.syntaxErrors.length && !after.some((e) => e.range.start === issue.range.start);
+}
+
+/** A name that resolves to nothing, with the declared name it most likely meant. */
+function unresolved(report: Reporter, n: { text: string; range: A.Range }, message: string, candidates: Iterable<string | Candidate>): void {
+  const hint = suggest(n.text, candidates);
+  report.error("REF001", n.range, message + didYouMean(hint), { fix: spellingFix(n.text, n.range, hint) });
 }
 
 function baseName(uri: string): string {
@@ -151,7 +179,10 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
     occurrences.push({ range, decl, isDeclaration: false });
   };
 
-  for (const e of root.parsed.syntaxErrors) report.error("SYN001", e.range, e.message);
+  for (const e of root.parsed.syntaxErrors) {
+    report.error("SYN001", e.range, e.message, { related: e.related });
+    if (e.fix) checkedSpelling(report.findings[report.findings.length - 1], root.text, root.parsed, e);
+  }
   for (const r of root.parsed.repeats) report.error("VAL001", r.range, r.message);
   for (const v of root.parsed.values) {
     const problem = valueProblem(v);
@@ -247,7 +278,7 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
           ri[which] = person;
           if (here) occur(n.range, person.decl);
         } else if (here) {
-          report.error("REF001", n.range, `party '${d.name}' has no person '${n.text}'`);
+          unresolved(report, n, `party '${d.name}' has no person '${n.text}'`, info.people.keys());
         }
       }
     }
@@ -264,7 +295,7 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
     }
     if (c.workdays.length > 0) {
       const w = parseWorkdays(c.workdays);
-      if ("problem" in w) report.error("VAL001", w.at.range, w.problem);
+      if ("problem" in w) report.error("VAL001", w.at.range, w.problem, { fix: w.meant ? spellingFix(w.at.text, w.at.range, { texts: [w.meant] }) : undefined });
     }
     for (const region of c.holidayRegions) {
       const problem = regionProblem(region.value);
@@ -307,7 +338,7 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
       for (const n of side === "customer" ? c.customers : c.suppliers) {
         const party = lc.parties.get(n.text);
         if (party) occur(n.range, party.decl);
-        else report.error("REF001", n.range, `no party '${n.text}' is declared or imported`);
+        else unresolved(report, n, `no party '${n.text}' is declared or imported`, lc.parties.keys());
         bindings.push({ at: n.range, party });
       }
       for (const p of c.parties) {
@@ -328,7 +359,7 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
     } else if (c.calendarRef) {
       const cal = topCalendars.get(c.calendarRef.text);
       if (cal) { lc.calendar = cal; occur(c.calendarRef.range, cal.decl!); }
-      else report.error("REF001", c.calendarRef.range, `no calendar '${c.calendarRef.text}' is declared or imported`);
+      else unresolved(report, c.calendarRef, `no calendar '${c.calendarRef.text}' is declared or imported`, topCalendars.keys());
     }
 
     for (const rb of c.repeatedBlocks) report.error("VAL001", rb.keyword, `a contract has one '${rb.kind}' block; this one repeats it`);
@@ -385,20 +416,26 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
 
     // ---- references ----
     const sideParty = (side: A.Side): PartyInfo | undefined => lc[side];
+    /** The names a bare reference may have meant; one both sides declare is offered with its party (REF003 otherwise). */
+    function bareCandidates<T>(pick: (p: PartyInfo) => Map<string, T>): Candidate[] {
+      const sides = [lc.customer, lc.supplier].filter((p, i, all): p is PartyInfo => !!p && all.indexOf(p) === i);
+      const both = (name: string): boolean => sides.length === 2 && sides.every((p) => pick(p).has(name));
+      return sides.flatMap((p) => [...pick(p).keys()].map((word) => (both(word) ? { word, text: `${p.decl.name}.${word}` } : { word })));
+    }
     function resolveIn<T>(ref: A.Ref, what: "role" | "person", pick: (p: PartyInfo) => Map<string, T>, side?: A.Side): T | undefined {
       if (ref.party) {
         const party = lc.parties.get(ref.party.text);
-        if (!party) { report.error("REF001", ref.party.range, `no party '${ref.party.text}' is declared or imported`); return undefined; }
+        if (!party) { unresolved(report, ref.party, `no party '${ref.party.text}' is declared or imported`, lc.parties.keys()); return undefined; }
         occur(ref.party.range, party.decl);
         const found = pick(party).get(ref.name.text);
-        if (!found) report.error("REF001", ref.name.range, `party '${party.decl.name}' has no ${what} '${ref.name.text}'`);
+        if (!found) unresolved(report, ref.name, `party '${party.decl.name}' has no ${what} '${ref.name.text}'`, pick(party).keys());
         return found;
       }
       if (side) {
         const party = sideParty(side);
         if (!party) return undefined; // the missing side is reported on the contract
         const found = pick(party).get(ref.name.text);
-        if (!found) report.error("REF001", ref.name.range, `the ${side} party '${party.decl.name}' has no ${what} '${ref.name.text}'`);
+        if (!found) unresolved(report, ref.name, `the ${side} party '${party.decl.name}' has no ${what} '${ref.name.text}'`, pick(party).keys());
         return found;
       }
       const inCustomer = lc.customer && pick(lc.customer).get(ref.name.text);
@@ -410,7 +447,7 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
       const found = inCustomer || inSupplier;
       if (!found) {
         const sides = [lc.customer, lc.supplier].filter((p): p is PartyInfo => !!p).map((p) => `'${p.decl.name}'`);
-        report.error("REF001", ref.name.range, sides.length > 0 ? `no ${what} '${ref.name.text}' in ${sides.join(" or ")}` : `no ${what} '${ref.name.text}': the contract has no customer or supplier party`);
+        unresolved(report, ref.name, sides.length > 0 ? `no ${what} '${ref.name.text}' in ${sides.join(" or ")}` : `no ${what} '${ref.name.text}': the contract has no customer or supplier party`, bareCandidates(pick));
       }
       return found || undefined;
     }
@@ -427,13 +464,13 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
       if (!n) return;
       const d = table.get(n.text);
       if (d) occur(n.range, d);
-      else report.error("REF001", n.range, `no ${what} '${n.text}' in this contract`);
+      else unresolved(report, n, `no ${what} '${n.text}' in this contract`, table.keys());
     };
     const partyName = (n: A.Name | undefined): void => {
       if (!n) return;
       const p = lc.parties.get(n.text);
       if (p) occur(n.range, p.decl);
-      else report.error("REF001", n.range, `no party '${n.text}' is declared or imported`);
+      else unresolved(report, n, `no party '${n.text}' is declared or imported`, lc.parties.keys());
     };
 
     for (const r of c.negotiatedBy) person(r);
@@ -474,7 +511,7 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
     root: { uri, file: root.parsed.file }, imported: files.slice(1).map((f) => ({ uri: f.uri, file: f.parsed.file })), contractNames, rootContracts: contracts,
     rootDecls: decls, linkFile: (u) => { const f = host.load(u); return f && link(f, host, { logs: false }); },
     host: { readText: (u) => host.readText(u), exists: (u) => host.exists(u), resolve: resolveRelative },
-    error: (code, range, message) => report.error(code, range, message), declare: (kind, name, node, container) => declare(kind, name, node, uri, container), occur,
+    error: (code, range, message, more) => report.error(code, range, message, more), declare: (kind, name, node, container) => declare(kind, name, node, uri, container), occur,
   });
   return {
     uri, file: root, contracts, logs, builtins: report.findings, decls, occurrences, imports, dependencies: order,

@@ -6,10 +6,17 @@ import { K, U } from "./tokens";
 import type * as A from "./ast";
 import { VALUES, ValueSet, BLOCK_STATEMENTS, BLOCK_KINDS, BlockKind, NodeKind, StatementOf, listWords, blockTitle, shapeOf } from "./statements";
 import { attachChild, childBlocks, walkBlocks } from "./walk";
+import type { Fix } from "./findings";
+import { didYouMean, spellingFix, suggest } from "./spelling";
+import { printable } from "./text-file";
 
 export interface SyntaxIssue {
   range: A.Range;
   message: string;
+  /** Another place the message names (where an unclosed block opens). */
+  related?: { range: A.Range; message: string }[];
+  /** The replacement of a mistyped word, when one stands out (the linker offers it once it re-parses clean). */
+  fix?: Fix;
 }
 
 export interface ParseOutput {
@@ -85,14 +92,22 @@ function oneOf(labels: string[]): string {
 }
 
 function found(t: IToken): string {
-  return t.tokenType === undefined || t.image === "" ? "the end of the file" : `'${t.image}'`;
+  return t.tokenType === undefined || t.image === "" ? "the end of the file" : `'${printable(t.image)}'`;
 }
+
+/** The token at which the last "expected '}'" message was built: the parser then says which block is not closed. */
+let braceExpectedAt: IToken | undefined;
+
+/** The last token type a mismatch expected, and where: the parser then suggests the word meant (`busines`). */
+let mismatch: { expected: TokenType; actual: IToken; ruleName: string } | undefined;
 
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
+    mismatch = { expected, actual, ruleName };
     const block = RULE_BLOCK.get(ruleName);
     if (expected.name === "EOF") return `expected ${TOP_LEVEL}, found ${found(actual)}`;
     if (expected === T.RBrace && block && block !== "document") {
+      braceExpectedAt = actual;
       return `expected a statement of ${blockTitle(block)} (${listWords(BLOCK_STATEMENTS[block])}) or '}', found ${found(actual)}`;
     }
     return `expected ${tokenLabel(expected)}, found ${found(actual)}`;
@@ -112,29 +127,27 @@ const messages: IParserErrorMessageProvider = {
   },
 };
 
-/** The allowed word nearest to a mistyped one (edit distance at most 2), for "did you mean". */
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const c of candidates) {
-    const d = editDistance(word, c);
-    if (d < bestDistance) { best = c; bestDistance = d; }
-  }
-  return best;
+/** "the sla 'availability'", "the activity \"Incident management\"", "the mediation step", "the dispute block". */
+function describeBlock(node: A.Block): string {
+  const n = node as A.Block & { name?: A.Name; label?: A.Str; step?: string };
+  if (node.kind === "step") return `the ${n.step ?? "dispute"} step`;
+  const word = node.kind === "escalation" ? "ladder" : node.kind;
+  if (n.name?.text) return `the ${word} '${n.name.text}'`;
+  if (n.label?.value) return `the ${word} "${n.label.value}"`;
+  return `the ${word} block`;
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
+/** The 1-based line of an offset, as editors and the command line number them. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+/** The indentation (spaces and tabs) of the line holding `offset`. */
+function indentationAt(text: string, offset: number): number {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start, offset))![0].length;
 }
 
 /** The most tokens a block's head holds between its keyword and its brace (a party's name, label and side). */
@@ -151,6 +164,7 @@ class CovenantParser extends EmbeddedActionsParser {
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages });
     this.guardRecoveryScan();
+    this.guardSaveError();
     this.performSelfAnalysis();
   }
 
@@ -162,6 +176,8 @@ class CovenantParser extends EmbeddedActionsParser {
     this.repeats = [];
     this.values = [];
     this.statementStarts = [];
+    this.unclosed = new Map();
+    this.spellings = new Map();
   }
 
   // Only braces are invented by single-token insertion: an invented name or value would have no text.
@@ -204,7 +220,97 @@ class CovenantParser extends EmbeddedActionsParser {
     };
   }
 
+  /** Where each "is not closed" error's block opens, for the finding's related information. */
+  unclosed = new Map<IRecognitionException, NonNullable<SyntaxIssue["related"]>>();
+  /** The statement a mistyped word may have meant, for the finding's quick fix. */
+  spellings = new Map<IRecognitionException, Fix>();
+
+  /**
+   * A missing '}' is reported where the parser finds it missing: at the end of the file or at a keyword of
+   * an enclosing block. The message then says which block is open and where it opened, rather than listing
+   * the statements of that block.
+   */
+  private noteUnclosed(error: IRecognitionException): void {
+    if (this.RECORDING_PHASE) return;
+    if (error.token !== braceExpectedAt) { this.noteMisspelt(error); return; }
+    const t = error.token;
+    const frame = this.stack[this.stack.length - 1];
+    if (!frame || frame.kind === "document") return;
+    const atEnd = !t.tokenType || t.tokenType.name === "EOF" || Number.isNaN(t.startOffset);
+    if (!atEnd && !this.startsEnclosingStatement(t.tokenType)) {
+      // A word that is no statement of the block: the statement it may have meant (`acountable`).
+      if (!T.isWordToken(t.tokenType)) return;
+      const hint = suggest(t.image, BLOCK_STATEMENTS[frame.kind as BlockKind]);
+      if (!hint) return;
+      error.message += didYouMean(hint);
+      const fix = spellingFix(t.image, this.r(t), hint);
+      if (fix) this.spellings.set(error, fix);
+      return;
+    }
+    const open = frame.node as A.Block;
+    const { block, brace, outer } = this.unclosedBlock(open);
+    const what = describeBlock(block);
+    const line = (offset: number): number => lineOf(this.text, offset);
+    const lined = brace && outer ? ` (the '}' on line ${line(brace.start)} lines up with ${describeBlock(outer)})` : "";
+    error.message = `${what} opened on line ${line(block.keyword.start)} is not closed${lined}: expected '}', found ${found(t)}`;
+    const related = [{ range: block.keyword, message: `${what} opens here` }];
+    if (brace && outer) related.push({ range: brace, message: `this '}' closes ${what} but lines up with ${describeBlock(outer)}` });
+    this.unclosed.set(error, related);
+  }
+
+  /** A word where a unit, a keyword or a party's side was expected: the one it may have meant. */
+  private noteMisspelt(error: IRecognitionException): void {
+    const t = error.token;
+    if (!mismatch || mismatch.actual !== t || !t.tokenType || !T.isWordToken(t.tokenType)) return;
+    const { expected, ruleName } = mismatch;
+    const candidates: string[] =
+      expected === T.Unit ? ["business", ...Object.keys(UNIT_OF)]
+      : expected === T.LBrace && ruleName === "party" ? [...VALUES.side]
+      : typeof expected.PATTERN === "string" && /^[a-z]/.test(expected.PATTERN) ? [expected.PATTERN]
+      : [];
+    const hint = suggest(t.image, candidates);
+    if (!hint) return;
+    error.message += didYouMean(hint);
+    const fix = spellingFix(t.image, this.r(t), hint);
+    if (fix) this.spellings.set(error, fix);
+  }
+
+  /** Chevrotain records every recognition error through SAVE_ERROR, set on the instance like the recovery scan. */
+  private guardSaveError(): void {
+    const self = this as unknown as { SAVE_ERROR: (e: IRecognitionException) => IRecognitionException };
+    const save = self.SAVE_ERROR;
+    self.SAVE_ERROR = function (this: CovenantParser, e: IRecognitionException): IRecognitionException {
+      const saved = save.call(this, e);
+      this.noteUnclosed(e);
+      return saved;
+    };
+  }
+
+  /**
+   * The block whose '}' is missing: the open block, or a block inside it whose '}' sits at the open block's
+   * indentation (the brace that closed it was meant for the block around it), and so on inwards.
+   */
+  private unclosedBlock(open: A.Block): { block: A.Block; brace?: A.Range; outer?: A.Block } {
+    let found: { block: A.Block; brace?: A.Range; outer?: A.Block } = { block: open };
+    for (;;) {
+      const block = found.block;
+      const last = childBlocks(block).sort((a, b) => b.range.start - a.range.start)[0];
+      if (!last || last.incomplete || this.text[last.range.end - 1] !== "}") return found;
+      const closing = last.range.end - 1;
+      const lineStart = this.text.lastIndexOf("\n", closing) + 1;
+      if (this.text.slice(lineStart, closing).trim() !== "") return found;
+      if (closing - lineStart >= indentationAt(this.text, last.keyword.start)) return found;
+      found = { block: last, brace: { start: closing, end: closing + 1 }, outer: block };
+    }
+  }
+
   // ---- helpers (no grammar in here) ----
+
+  /** An issue at a mistyped word, with the replacement when one stands out. */
+  private spelt(issue: SyntaxIssue, t: IToken, hint: ReturnType<typeof suggest>): SyntaxIssue {
+    const fix = spellingFix(t.image, this.r(t), hint);
+    return fix ? { ...issue, fix } : issue;
+  }
 
   private defined<V>(into: V[], item: V | undefined): void {
     if (!this.RECORDING_PHASE && item !== undefined && item !== null) into.push(item);
@@ -444,11 +550,8 @@ class CovenantParser extends EmbeddedActionsParser {
         if (t.tokenType === T.LBrace) depth++;
         else if (t.tokenType === T.RBrace && --depth <= 0) break;
       }
-      const hint = closest(first.image, BLOCK_STATEMENTS[block]);
-      this.issues.push({
-        range: this.r(first),
-        message: `'${first.image}' is not a statement of ${blockTitle(block)}${hint ? `; did you mean '${hint}'?` : ""}`,
-      });
+      const hint = suggest(first.image, BLOCK_STATEMENTS[block]);
+      this.issues.push(this.spelt({ range: this.r(first), message: `'${first.image}' is not a statement of ${blockTitle(block)}${didYouMean(hint)}` }, first, hint));
     }
   }
 
@@ -514,7 +617,9 @@ class CovenantParser extends EmbeddedActionsParser {
     const t = this.CONSUME(T.Identifier);
     this.ACTION(() => {
       const allowed: readonly string[] = VALUES[set];
-      if (!allowed.includes(t.image)) this.issues.push({ range: this.r(t), message: `expected ${listWords(allowed)}, found '${t.image}'` });
+      if (allowed.includes(t.image)) return;
+      const hint = suggest(t.image, allowed);
+      this.issues.push(this.spelt({ range: this.r(t), message: `expected ${listWords(allowed)}, found '${t.image}'${didYouMean(hint)}` }, t, hint));
     });
     return { text: t.image, range: this.r(t) };
   });
@@ -905,7 +1010,20 @@ class CovenantParser extends EmbeddedActionsParser {
 
   /** The moment that follows every event's keyword. */
   private event(kw: IToken, event: A.EventKind, i: number): A.MatterEvent {
-    return { event, keyword: this.r(kw), range: this.r(kw), moment: this.subrule(i, this.moment) };
+    return { event, keyword: this.r(kw), range: this.r(kw), moment: this.onThisLine(`the date of the '${event}' event`, () => this.subrule(i, this.moment)) };
+  }
+
+  /**
+   * What an event names after its words (`to TIER`, a step, `by ROLE`): on the event's line. A keyword of the
+   * matter on the next line is the next event, not the missing name (`escalated … to` ended by a new line):
+   * the name is reported missing at the end of the line and that event is read as itself.
+   */
+  private onThisLine<V>(what: string, parse: () => V): V | undefined {
+    const next = this.LA(1);
+    if (this.RECORDING_PHASE || !next.tokenType || !STARTS.matter.has(next.tokenType) || !this.lineBreakBefore(next)) return parse();
+    const at = this.lastEnd(next.startOffset);
+    this.issues.push({ range: { start: at, end: at }, message: `expected ${what}, found the end of the line` });
+    return undefined;
   }
 
   /** Ends an event (its evidence, when written, is the statement's last part) and adds it to the matter. */
@@ -923,14 +1041,16 @@ class CovenantParser extends EmbeddedActionsParser {
       const e = this.event(k, "raised", i);
       this.option(i, () => {
         this.consume(i, K.by);
-        e.by = this.subrule(i, this.ref);
+        e.by = this.onThisLine("the role that raised the matter", () => this.subrule(i, this.ref));
       });
       this.recorded(m, e, i);
     },
     escalated: (m, k, i) => {
       const e = this.event(k, "escalated", i);
-      this.consume(i, K.to);
-      e.to = this.subrule(i, this.name);
+      e.to = this.onThisLine("'to' and the tier the matter is escalated to", () => {
+        this.consume(i, K.to);
+        return this.onThisLine("the tier the matter is escalated to", () => this.subrule(i, this.name));
+      });
       this.recorded(m, e, i);
     },
     meeting: (m, k, i) => {
@@ -958,7 +1078,7 @@ class CovenantParser extends EmbeddedActionsParser {
     },
     formal: (m, k, i) => {
       const e = this.event(k, "formal", i);
-      e.step = this.subrule(i, this.name);
+      e.step = this.onThisLine("the dispute step the matter goes to", () => this.subrule(i, this.name));
       this.recorded(m, e, i);
     },
     suspended: (m, k, i) => {
@@ -1132,7 +1252,7 @@ export function parse(text: string): ParseOutput {
   const syntaxErrors: SyntaxIssue[] = [];
   for (const e of lexed.errors) {
     const ch = text.slice(e.offset, e.offset + Math.max(1, e.length));
-    syntaxErrors.push({ range: { start: e.offset, end: e.offset + Math.max(1, e.length) }, message: `unexpected character${e.length > 1 ? "s" : ""} '${ch}'` });
+    syntaxErrors.push({ range: { start: e.offset, end: e.offset + Math.max(1, e.length) }, message: `unexpected character${e.length > 1 ? "s" : ""} '${printable(ch)}'` });
   }
   const comments = lexed.groups.comments ?? [];
   for (const c of comments) {
@@ -1151,7 +1271,14 @@ export function parse(text: string): ParseOutput {
     // Chevrotain recovers from every syntax error; anything else is a bug, reported at the start.
     syntaxErrors.push({ range: { start: 0, end: 0 }, message: `internal parser error: ${(e as Error).message}` });
   }
-  for (const e of p.errors) syntaxErrors.push(recognitionIssue(e, text.length));
+  for (const e of p.errors) {
+    const issue = recognitionIssue(e, text.length);
+    const related = p.unclosed.get(e);
+    if (related) issue.related = related;
+    const fix = p.spellings.get(e);
+    if (fix) issue.fix = fix;
+    syntaxErrors.push(issue);
+  }
   syntaxErrors.push(...p.issues);
   syntaxErrors.sort((a, b) => a.range.start - b.range.start);
   // Two errors at one token say the same thing twice (a bad unit, then the statement it broke).

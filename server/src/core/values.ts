@@ -1,5 +1,6 @@
 // Values of the language: dates, clock times, percentages and durations, and what makes them invalid.
 import type * as A from "./ast";
+import { suggest } from "./spelling";
 
 export interface CalendarDate {
   year: number;
@@ -80,13 +81,25 @@ const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
  * Workdays as ISO weekday numbers (1 = Monday): a list of day names or one range written as a word
  * (`mon-fri`, `sun-thu`). Returns the problem with the offending word when invalid.
  */
-export function parseWorkdays(words: readonly A.Word[]): { days: number[] } | { problem: string; at: A.Word } {
+/** A day name put right (`fir` → `fri`) when one stands out, else undefined. */
+function meantDay(word: string): string | undefined {
+  if (DAY_NAMES.includes(word)) return word;
+  const s = suggest(word, DAY_NAMES);
+  return s?.texts.length === 1 ? s.texts[0] : undefined;
+}
+
+/** A problem with `meant`: the whole word as it was most likely meant, when a misspelt day name stands out. */
+export function parseWorkdays(words: readonly A.Word[]): { days: number[] } | { problem: string; at: A.Word; meant?: string } {
   if (words.length === 1 && words[0].text.includes("-")) {
     const w = words[0];
     const [from, to, extra] = w.text.split("-");
     const a = DAY_NAMES.indexOf(from);
     const b = DAY_NAMES.indexOf(to);
-    if (extra !== undefined || a < 0 || b < 0) return { problem: `'${w.text}' is not a range of days like mon-fri`, at: w };
+    if (extra !== undefined || a < 0 || b < 0) {
+      const ends = extra === undefined ? [meantDay(from), meantDay(to)] : [];
+      const meant = ends.length === 2 && ends.every((d) => d) ? `${ends[0]}-${ends[1]}` : undefined;
+      return { problem: `'${w.text}' is not a range of days like mon-fri${meant ? `; did you mean '${meant}'?` : ""}`, at: w, meant };
+    }
     const days: number[] = [];
     for (let i = a; ; i = (i + 1) % 7) {
       days.push(i + 1);
@@ -98,7 +111,9 @@ export function parseWorkdays(words: readonly A.Word[]): { days: number[] } | { 
   for (const w of words) {
     const i = DAY_NAMES.indexOf(w.text);
     if (i < 0) {
-      return { problem: w.text.includes("-") ? `a range of days like '${w.text}' must stand alone` : `'${w.text}' is not a day (mon, tue, wed, thu, fri, sat, sun)`, at: w };
+      if (w.text.includes("-")) return { problem: `a range of days like '${w.text}' must stand alone`, at: w };
+      const meant = meantDay(w.text);
+      return { problem: `'${w.text}' is not a day (mon, tue, wed, thu, fri, sat, sun)${meant ? `; did you mean '${meant}'?` : ""}`, at: w, meant };
     }
     if (!days.includes(i + 1)) days.push(i + 1);
   }

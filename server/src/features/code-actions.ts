@@ -56,9 +56,9 @@ export function mergeFixes(findings: readonly Finding[]): { edits: TextEdit[]; f
   return { edits: edits.sort((a, b) => a.start - b.start || a.end - b.end), fixed };
 }
 
-/** Findings of the document itself that offer a fix. */
+/** Findings of the document itself that offer a fix; a guess at a spelling is never applied unasked (on save). */
 function fixableIn(analysis: DocumentAnalysis): Finding[] {
-  return analysis.findings.filter((f) => f.uri === analysis.uri && f.fix && f.fix.edits.length > 0);
+  return analysis.findings.filter((f) => f.uri === analysis.uri && f.fix && f.fix.edits.length > 0 && !f.fix.guess);
 }
 
 /** `only`: the kinds the editor asked for (`quickfix`, `source.fixAll`, `source`…); quick fixes when empty. */
@@ -99,6 +99,6 @@ export function fixFor(analysis: DocumentAnalysis, target: FixTarget): { edits: 
     const f = mine.find((g) => g.code === target.code && g.range.start === target.range.start && g.range.end === target.range.end);
     return f?.fix && f.fix.edits.length > 0 ? { edits: f.fix.edits, findings: [f] } : undefined;
   }
-  const merged = mergeFixes(target.scope === "code" ? mine.filter((f) => f.code === target.code) : mine);
+  const merged = mergeFixes(target.scope === "code" ? mine.filter((f) => f.code === target.code) : mine.filter((f) => !f.fix?.guess));
   return merged.fixed.length > 0 ? { edits: merged.edits, findings: merged.fixed } : undefined;
 }

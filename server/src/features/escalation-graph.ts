@@ -41,7 +41,7 @@ export function markFindings(graph: EscalationGraph, findings: readonly Finding[
     marks.get(on)!.set(`${side ?? ""} ${f.code} ${f.message}`, mark);
   };
   for (const f of findings) {
-    for (const range of [f.range, ...(f.related ?? [])]) {
+    for (const range of [f.range, ...(f.related ?? []).filter((r) => !r.uri || r.uri === f.uri).map((r) => r.range)]) {
       for (const l of ladders) {
         if (!within(range, l.declaration)) continue;
         const tier = l.tiers.find((t) => within(range, t.declaration));

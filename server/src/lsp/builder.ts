@@ -7,6 +7,8 @@ import { allFindings } from "../analysis/analyse";
 import { localDate } from "../core/values";
 import type { DocumentAnalysis } from "../features/analysis";
 import { SOURCE, toDiagnostic } from "./convert";
+import { notText } from "../core/text-file";
+import { ruleDocUrl } from "../analysis/rules";
 import type { Settings, EffectiveSettings } from "./settings";
 import type { LspWorkspace } from "./workspace";
 
@@ -160,6 +162,22 @@ export class DocumentBuilder {
           severity: DiagnosticSeverity.Warning,
           source: SOURCE,
           message: `This file is ${mb} MB; Covenant checks files up to 2 MB, so it is not analysed (no findings, outline or completion). Split it into contracts that import a shared file.`,
+        }],
+      };
+    }
+    const binary = notText(text);
+    if (binary) {
+      // One finding, as on the command line, instead of a syntax error for every stray byte.
+      return {
+        ...base,
+        ms: 0,
+        diagnostics: [{
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Error,
+          code: "SYN001",
+          codeDescription: { href: ruleDocUrl("SYN001") },
+          source: SOURCE,
+          message: binary,
         }],
       };
     }

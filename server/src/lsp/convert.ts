@@ -1,5 +1,5 @@
 // Offsets to LSP positions and the core's findings to LSP diagnostics. Lines and columns exist only here.
-import { Diagnostic, DiagnosticSeverity, Range as LspRange } from "vscode-languageserver/node";
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range as LspRange } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Range } from "../core/ast";
 import type { Finding, Severity } from "../core/findings";
@@ -34,7 +34,7 @@ export interface DiagnosticData {
 /** `withFix`: lay out the finding's quick fix now (it is otherwise computed only when a code action asks for it). */
 export function toDiagnostic(doc: TextDocument, f: Finding, withFix = true): Diagnostic {
   const data: DiagnosticData = withFix ? { code: f.code, fix: fixOrNone(f) } : { code: f.code };
-  return {
+  const diagnostic: Diagnostic = {
     range: toRange(doc, f.range),
     severity: SEVERITY[f.severity],
     code: f.code,
@@ -43,6 +43,12 @@ export function toDiagnostic(doc: TextDocument, f: Finding, withFix = true): Dia
     message: f.message,
     data,
   };
+  // Places in this document only: positions elsewhere need that file's text, which the finding does not carry.
+  const related: DiagnosticRelatedInformation[] = (f.related ?? [])
+    .filter((r) => !r.uri || r.uri === doc.uri)
+    .map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.range) }, message: r.message }));
+  if (related.length > 0) diagnostic.relatedInformation = related;
+  return diagnostic;
 }
 
 /** A fix whose layout fails costs that fix, not the document its diagnostics. */

@@ -7,6 +7,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { Program } from "../core/program";
 import type { Linked, ParsedFile } from "../core/link";
 import type { WorkspaceView } from "../features/analysis";
+import { textOf } from "../core/text-file";
 
 const SKIPPED_FOLDERS = new Set(["node_modules", ".git", "out", "dist"]);
 /** A workspace bigger than this is not walked further (the rest is found as files are opened). */
@@ -33,7 +34,9 @@ export class LspWorkspace implements WorkspaceView {
         const p = uriToPath(uri);
         if (!p) return undefined;
         try {
-          return fs.readFileSync(p, "utf8");
+          // An imported file that is not text cannot be read (REF004), as on the command line.
+          const read = textOf(fs.readFileSync(p));
+          return "text" in read ? read.text : undefined;
         } catch {
           return undefined;
         }

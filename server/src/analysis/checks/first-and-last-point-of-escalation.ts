@@ -27,8 +27,8 @@ export const firstAndLastPointOfEscalation: Check = {
         if (!pa || pa !== pb) continue;
         out.push({
           range: b.ref.range,
-          related: [a.ref.range],
           message: `on the ${side} side, ${describePerson(pb)} is the contact at both the first tier '${first.name?.text ?? ""}' and the last tier '${last.name?.text ?? ""}' of ladder '${ladder.name?.text ?? ""}': escalating leads back to the same person`,
+          related: [{ range: a.ref.range, message: `${describePerson(pa)} at the first tier '${first.name?.text ?? ""}'` }],
         });
       }
     }

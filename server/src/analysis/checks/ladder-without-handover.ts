@@ -3,6 +3,7 @@ import type { Check, CheckFinding } from "../check";
 import { atName, fixOf } from "../check";
 import { fixText, line } from "../edits";
 import { disputeSteps } from "../ladders";
+import { didYouMean, suggest } from "../../core/spelling";
 
 export const ladderWithoutHandover: Check = {
   code: "ESC009",
@@ -29,10 +30,13 @@ export const ladderWithoutHandover: Check = {
         });
       } else if (!c.dispute.incomplete && !c.dispute.steps.some((s) => s.step === ladder.then!.text)) {
         const then = ladder.then;
+        // A misspelt step (`then mediaton`) is put right; otherwise the ladder hands over to the first step.
+        const meant = suggest(then.text, c.dispute.steps.map((st) => st.step));
+        const to = meant?.texts.length === 1 ? meant.texts[0] : first?.step;
         out.push({
           range: atName(ladder),
-          message: `ladder '${ladder.name?.text ?? ""}' hands over to '${ladder.then.text}', which the dispute block does not have`,
-          fix: first ? fixOf(`Hand over to ${first.step}`, () => fix.replace(then.range, first.step)) : undefined,
+          message: `ladder '${ladder.name?.text ?? ""}' hands over to '${then.text}', which the dispute block does not have${didYouMean(meant)}`,
+          fix: to ? fixOf(to === first?.step && meant?.texts[0] !== to ? `Hand over to ${to}` : `Change '${then.text}' to '${to}'`, () => fix.replace(then.range, to)) : undefined,
         });
       }
     }

@@ -28,10 +28,18 @@ export const repeatedEscalationContact: Check = {
           // The first and last tier alone is ESC002's finding.
           const i = people.findIndex((q, k) => k < j && q === p && !(k === 0 && j === tiers.length - 1));
           if (i < 0) continue;
+          const earlier = { range: tiers[i][side]!.range, message: `${describePerson(p)} at tier '${tiers[i].name?.text ?? ""}'` };
+          // On the last tier, when the first tier has the same person, ESC002 already says who it is and why it
+          // matters: this finding adds only the middle tier, and points to ESC002's finding instead of repeating it.
+          const alsoFirstAndLast = j === tiers.length - 1 && people[0] === p;
           out.push({
             range: tiers[j][side]!.range,
-            related: [tiers[i][side]!.range],
-            message: `on the ${side} side, ${describePerson(p)} is already the contact at tier '${tiers[i].name?.text ?? ""}': escalating to tier '${tiers[j].name?.text ?? ""}' reaches the same person`,
+            message: alsoFirstAndLast
+              ? `on the ${side} side, this contact is also the contact at tier '${tiers[i].name?.text ?? ""}', between the first tier and the last`
+              : `on the ${side} side, ${describePerson(p)} is already the contact at tier '${tiers[i].name?.text ?? ""}': escalating to tier '${tiers[j].name?.text ?? ""}' reaches the same person`,
+            related: alsoFirstAndLast
+              ? [earlier, { range: tiers[j][side]!.range, message: "first and last point of escalation (ESC002): who this is and why it matters" }]
+              : [earlier],
           });
         }
       }

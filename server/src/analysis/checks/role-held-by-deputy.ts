@@ -25,14 +25,24 @@ export const roleHeldByDeputy: Check = {
       reported.add(role);
       // On the role's declaration when it is in this file, else on the first reference to it here.
       const range: A.Range = role.decl.uri === linked.uri ? role.decl.nameRange : firstReference(contract.roleOf, role) ?? use.ref.range;
+      const declaredIn = role.decl.uri === linked.uri ? "" : ` (declared in ${relativeFile(linked.uri, role.decl.uri)})`;
       out.push({
         range,
-        message: `role ${describeRole(role)}: its holder ${describePerson(s.holder)} left on ${s.holder.person.left!.text}; deputy ${describePerson(s.person)} stands in. Update the contract's people`,
+        message: `role ${describeRole(role)}${declaredIn}: its holder ${describePerson(s.holder)} left on ${s.holder.person.left!.text}; deputy ${describePerson(s.person)} stands in. Update the contract's people`,
       });
     }
     return out;
   },
 };
+
+/** The imported file as the importing file would name it: `org/people.covenant`, `../shared/org.covenant`. */
+export function relativeFile(from: string, to: string): string {
+  const a = from.split("/").slice(0, -1);
+  const b = to.split("/");
+  let common = 0;
+  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
+  return decodeURIComponent([...a.slice(common).map(() => ".."), ...b.slice(common)].join("/"));
+}
 
 function firstReference(roleOf: Map<A.Ref, RoleInfo>, role: RoleInfo): A.Range | undefined {
   let first: A.Range | undefined;
