@@ -42,7 +42,7 @@ export class LspWorkspace implements WorkspaceView {
         const p = uriToPath(uri);
         return !!p && fs.existsSync(p);
       },
-    });
+    }, { incremental: true });
   }
 
   setRoots(uris: readonly string[]): void {
