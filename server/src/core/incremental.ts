@@ -3,8 +3,10 @@
 // cannot be shown to give what a full parse gives, `reparse` says so (undefined) and the caller parses
 // the whole text. `test/unit/incremental.test.ts` holds the two equal over random edit sequences.
 //
-// Why the reuse is safe when every condition below holds: the text before the block's body is unchanged,
-// so the tokens before it and the parser's state on reaching it are those of the last parse; the block
+// Why the reuse is safe when every condition below holds: the text up to the end of the block's keyword is
+// unchanged (and nothing typed against it), so the tokens before the block, its keyword and the parser's
+// state on reaching it are those of the last parse, and the enclosing block, which chooses a statement by
+// its first word alone, chooses this block's rule again; the block
 // was complete and held no syntax error, so its rule read exactly its own tokens from its keyword to its
 // closing brace; the new text of the block parses with no error as one block of the same kind that ends
 // at the same brace (lexed with no comment or string left open), so a full parse reads it the same way
@@ -80,9 +82,9 @@ export function reparse(old: ParseOutput, before: string, after: string): ParseO
     const node = fresh.node;
     if (!node || fresh.unclosed || !fresh.all || fresh.syntaxErrors.length > 0 || node.incomplete || node.kind !== block.kind) continue;
     if (node.range.start !== block.range.start || node.range.end !== end) continue;
-    // The body's brace must lie before the edit: then the keyword and head (what the enclosing block's
-    // statement looked at to choose this block) are unchanged.
-    if (fresh.brace < 0 || fresh.brace + 1 > change.start) continue;
+    // The enclosing block chose this block's rule by its keyword alone (every statement of a block starts
+    // with its own word): the keyword must be the same token, with no character typed against it.
+    if (change.start <= block.keyword.end) continue;
     return splice(after, old, chain[i - 1], block, node, fresh, delta);
   }
   return undefined;

@@ -1178,8 +1178,6 @@ export interface BlockParse {
   all: boolean;
   /** The slice's tokens left the lexer's default state: a comment or string not closed inside it. */
   unclosed: boolean;
-  /** Offset of the slice's first `{` token (the block's body), or -1. */
-  brace: number;
   syntaxErrors: SyntaxIssue[];
   repeats: SyntaxIssue[];
   values: A.CheckedValue[];
@@ -1217,7 +1215,7 @@ export function parseBlock(text: string, start: number, end: number, kind: Block
   syntaxErrors.push(...p.issues);
   const out: BlockParse = {
     node, all: (p as unknown as { isAtEndOfInput(): boolean }).isAtEndOfInput(), unclosed,
-    brace: lexed.tokens.find((t) => t.tokenType === T.LBrace)?.startOffset ?? -1, syntaxErrors, repeats: p.repeats, values: p.values, statementStarts: first ? [first.startOffset, ...p.statementStarts] : [],
+    syntaxErrors, repeats: p.repeats, values: p.values, statementStarts: first ? [first.startOffset, ...p.statementStarts] : [],
   };
   p.input = [];
   p.text = "";
