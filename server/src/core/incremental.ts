@@ -68,6 +68,9 @@ export function reparse(old: ParseOutput, before: string, after: string): ParseO
   const change = changeBetween(before, after);
   if (!change) return old;
   const chain = enclosingBlocks(old.file, change);
+  // A block recovery left incomplete around the edit may owe that to text inside the block (a brace taken
+  // out and put back): the edit could then change the parse outside the block.
+  if (chain.some((b) => b.incomplete)) return undefined;
   // Innermost first; the first block whose new text parses cleanly is used.
   for (let i = chain.length - 1; i >= 0; i--) {
     const block = chain[i];
