@@ -174,3 +174,58 @@ export function positionAt(text: string, offset: number): { line: number; charac
   }
   return { line, character: offset - lineStart };
 }
+
+/** The timings of one editing session (`typeAndDelete`). */
+export interface EditRun {
+  /** Milliseconds from sending each `didChange` to the diagnostics of its version, warm-up left out. */
+  samples: number[];
+  /** CPU the server used per edit after the warm-up (clock ticks of 10 ms, averaged). */
+  serverCpuPerEditMs: number | null;
+  sync: "incremental" | "full";
+  diagnostics: "pull" | "push";
+}
+
+/**
+ * Opens `doc` in a fresh server, types `count / 2` characters one at a time at offset `at` and deletes them
+ * again, one edit at a time: each is timed from `didChange` to the diagnostics of that version, as a user
+ * waits for them. The first `warmup` edits are not kept (the JIT settles).
+ */
+export async function typeAndDelete(serverJs: string, rootUri: string, doc: { uri: string; text: string }, at: number, count = 110, warmup = 5): Promise<EditRun> {
+  let text = doc.text;
+  const s = new ServerSession(serverJs);
+  await s.initialize(rootUri);
+  await s.open(doc.uri, text);
+  await s.diagnostics(doc.uri, 1, 120_000);
+  const typed = "abcdefghij";
+  const half = count >> 1;
+  const samples: number[] = [];
+  let cpuStart: number | undefined;
+  for (let i = 0; i < count; i++) {
+    const inserting = i < half;
+    const k = inserting ? i : count - 1 - i;
+    const offset = at + k;
+    const start = positionAt(text, offset);
+    let range;
+    if (inserting) {
+      text = text.slice(0, offset) + typed[k % 10] + text.slice(offset);
+      range = { start, end: start };
+    } else {
+      text = text.slice(0, offset) + text.slice(offset + 1);
+      range = { start, end: { line: start.line, character: start.character + 1 } };
+    }
+    if (i === warmup) cpuStart = s.cpuMs();
+    const t0 = performance.now();
+    const version = await s.change(doc.uri, range, inserting ? typed[k % 10] : "", text);
+    await s.diagnostics(doc.uri, version);
+    if (i >= warmup) samples.push(performance.now() - t0);
+  }
+  const cpuEnd = s.cpuMs();
+  const run: EditRun = {
+    samples,
+    serverCpuPerEditMs: cpuStart !== undefined && cpuEnd !== undefined ? Math.round(((cpuEnd - cpuStart) / (count - warmup)) * 10) / 10 : null,
+    sync: s.incremental ? "incremental" : "full",
+    diagnostics: s.pulls ? "pull" : "push",
+  };
+  await s.stop();
+  return run;
+}

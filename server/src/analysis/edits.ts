@@ -18,18 +18,24 @@ type Braced = { range: A.Range; keyword: A.Range };
 export class FixText {
   readonly text: string;
   readonly eol: string;
-  private readonly tokens: IToken[];
+  private readonly parsed: Linked["file"]["parsed"];
   private readonly statementStarts: readonly number[];
   private startSet: Set<number> | undefined;
-  private readonly comments: IToken[];
 
   constructor(linked: Linked) {
     this.text = linked.file.text;
-    const parsed = linked.file.parsed;
-    this.tokens = parsed.tokens;
-    this.statementStarts = parsed.statementStarts;
-    this.comments = parsed.comments;
+    this.parsed = linked.file.parsed;
+    this.statementStarts = this.parsed.statementStarts;
     this.eol = lineEnding(this.text);
+  }
+
+  /** Read when a fix is laid out: the server lexes the text again then (core/incremental.ts, `lexedOnDemand`). */
+  private get tokens(): IToken[] {
+    return this.parsed.tokens;
+  }
+
+  private get comments(): IToken[] {
+    return this.parsed.comments;
   }
 
   /** Built when a fix is first laid out: checks take a FixText on every analysis, most never use it. */

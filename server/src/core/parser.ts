@@ -1298,6 +1298,61 @@ export function parse(text: string): ParseOutput {
   return out;
 }
 
+/** One block parsed on its own (`parseBlock`): what `parse` would add for it to each of its lists. */
+export interface BlockParse {
+  node?: A.Block;
+  /** Every token of the slice was read by the block's rule. */
+  all: boolean;
+  /** The slice's tokens left the lexer's default state: a comment or string not closed inside it. */
+  unclosed: boolean;
+  syntaxErrors: SyntaxIssue[];
+  repeats: SyntaxIssue[];
+  values: A.CheckedValue[];
+  statementStarts: number[];
+}
+
+/**
+ * Parses `text.slice(start, end)` as one block of `kind` (its keyword first) the way `parse` parses it
+ * inside blocks of the kinds `enclosing` (the file's `document` first), with offsets into `text`. For
+ * re-parsing the block an edit falls in (`core/incremental.ts`), which decides whether the result may
+ * stand in for a full parse. `arg` is the rule's own argument (a party's `topLevel`).
+ */
+export function parseBlock(text: string, start: number, end: number, kind: BlockKind, enclosing: readonly NodeKind[], arg?: unknown): BlockParse {
+  const lexed = T.covenantLexer.tokenize(text.slice(start, end));
+  for (const t of lexed.tokens) t.startOffset += start;
+  const comments = lexed.groups.comments ?? [];
+  for (const c of comments) c.startOffset += start;
+  const unclosed = comments.some((c) => c.tokenType === T.UnclosedBlockComment) || lexed.tokens.some((t) => t.tokenType === T.UnterminatedString);
+  const syntaxErrors: SyntaxIssue[] = lexed.errors.map((e) => ({ range: { start: start + e.offset, end: start + e.offset + Math.max(1, e.length) }, message: "unexpected character" }));
+  const p = parser();
+  p.reset();
+  const first = lexed.tokens[0];
+  p.input = lexed.tokens.slice(1);
+  p.text = text;
+  const frames = (p as unknown as { stack: Frame[] }).stack;
+  for (const k of enclosing) frames.push({ node: {} as A.Block, kind: k });
+  let node: A.Block | undefined;
+  try {
+    const rule = (p as unknown as Record<string, (kw: IToken | undefined, arg?: unknown) => A.Block>)[ruleName(kind)];
+    node = first ? rule.call(p, first, arg) : undefined;
+  } catch (e) {
+    syntaxErrors.push({ range: { start, end: start }, message: `internal parser error: ${(e as Error).message}` });
+  }
+  for (const e of p.errors) syntaxErrors.push(recognitionIssue(e, text.length));
+  syntaxErrors.push(...p.issues);
+  const out: BlockParse = {
+    node, all: (p as unknown as { isAtEndOfInput(): boolean }).isAtEndOfInput(), unclosed,
+    syntaxErrors, repeats: p.repeats, values: p.values, statementStarts: first ? [first.startOffset, ...p.statementStarts] : [],
+  };
+  p.input = [];
+  p.text = "";
+  if (node && syntaxErrors.length === 0) {
+    const docs = comments.filter((c) => c.tokenType === T.DocComment);
+    if (docs.length > 0) walkBlocks({ imports: [], contracts: [node as A.Contract], parties: [], calendars: [], logs: [] }, (n) => { if (n !== node) n.doc = docBefore(docs, n.range.start, text); });
+  }
+  return out;
+}
+
 /** Marks blocks that hold a syntax error, and attaches `///` comments to the declaration below them. */
 function annotate(out: ParseOutput, text: string): void {
   const errors = out.syntaxErrors;

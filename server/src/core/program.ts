@@ -1,6 +1,7 @@
 // A set of Covenant files being worked on: parses each text once, links on demand. The host reads
 // files (disk for the CLI, disk plus open editors for the language server); nothing here touches disk.
 import { parse } from "./parser";
+import { lexedOnDemand, reparse } from "./incremental";
 import { link, Linked, LinkHost, ParsedFile, resolveRelative } from "./link";
 
 export interface ProgramHost {
@@ -10,11 +11,21 @@ export interface ProgramHost {
   exists?(uri: string): boolean;
 }
 
+export interface ProgramOptions {
+  /**
+   * An overlay's new text is parsed again from its last parse (`core/incremental.ts`), whose tree is then
+   * updated in place: whatever was built on the previous version of that file (its `Linked`, findings) is
+   * out of date from then on. For the language server, which analyses each version once and drops the last.
+   */
+  incremental?: boolean;
+}
+
 export class Program implements LinkHost {
   private readonly parsed = new Map<string, ParsedFile>();
   private readonly overlays = new Map<string, string>();
+  private readonly fromOverlay = new WeakSet<ParsedFile>();
 
-  constructor(private readonly host: ProgramHost) {}
+  constructor(private readonly host: ProgramHost, private readonly options: ProgramOptions = {}) {}
 
   /** Text held by an editor; it wins over what the host reads. */
   setOverlay(uri: string, text: string): void {
@@ -36,9 +47,17 @@ export class Program implements LinkHost {
     if (text === undefined) return undefined;
     const cached = this.parsed.get(uri);
     if (cached && cached.text === text) return cached;
-    const file: ParsedFile = { uri, text, parsed: parse(text) };
+    const file: ParsedFile = { uri, text, parsed: this.parse(uri, text, cached) };
     this.parsed.set(uri, file);
+    if (this.overlays.has(uri)) this.fromOverlay.add(file);
     return file;
+  }
+
+  private parse(uri: string, text: string, cached: ParsedFile | undefined): ParsedFile["parsed"] {
+    if (!this.options.incremental) return parse(text);
+    // Only a tree parsed from an editor's text is reused: one read from disk may be held by importers.
+    const reused = cached && this.fromOverlay.has(cached) && this.overlays.has(uri) ? reparse(cached.parsed, cached.text, text) : undefined;
+    return reused ?? lexedOnDemand(parse(text), text);
   }
 
   private readCached(uri: string): string | undefined {

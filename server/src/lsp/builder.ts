@@ -27,7 +27,20 @@ export interface BuiltDocument {
   ms: number;
   /** Set when a file this one imports changed since. */
   stale?: boolean;
+  /** The files the analysis read besides the document (imports, also failed ones): kept when the analysis is let go. */
+  dependencies: string[];
+  /** The analysis was let go (`KEPT_ANALYSES`); `ensure` builds it again, without publishing. */
+  evicted?: boolean;
 }
+
+/**
+ * How many documents keep their analysis between edits (the most recently analysed or asked about). The
+ * others keep their diagnostics and text, and are analysed again when a request needs them (about 1 ms
+ * for 200 lines; the tree is still parsed). Each analysis that lives until its document's next edit is
+ * moved to V8's old generation before it dies, which grew the server by about 100 MiB over 10,000 edits
+ * spread over 200 documents (docs/performance.md, "Incremental analysis").
+ */
+export const KEPT_ANALYSES = 8;
 
 export interface BuilderHost {
   publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
@@ -43,8 +56,13 @@ export interface BuilderOptions {
 
 export class DocumentBuilder {
   private readonly built = new Map<string, BuiltDocument>();
-  /** The last analysis of each document that had a contract: completion's names when typing breaks the tree. */
+  /**
+   * The last analysis with a contract of each document whose current analysis has none: completion's names
+   * when typing breaks the tree (when the current analysis has contracts, it is its own fallback).
+   */
   private readonly lastWithContracts = new Map<string, DocumentAnalysis>();
+  /** Documents whose analysis is kept, least recently used first. */
+  private readonly kept: string[] = [];
   private readonly timers = new Map<string, () => void>();
 
   constructor(
@@ -107,10 +125,8 @@ export class DocumentBuilder {
     const out: string[] = [];
     for (const [other, b] of this.built) {
       if (other === uri || !this.documents.get(other)) continue;
-      const linked = b.analysis?.linked;
-      if (!linked) continue;
       // A log depends on its measurements files and evidence paths too (operations.md): a change on disk re-checks it.
-      if (linked.dependencies.includes(uri) || linked.imports.some((i) => i.target === uri) || linked.logs.some((l) => l.files.includes(uri))) out.push(other);
+      if (b.dependencies.includes(uri)) out.push(other);
     }
     return out;
   }
@@ -126,17 +142,41 @@ export class DocumentBuilder {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     const known = this.built.get(uri);
-    if (known && known.version === doc.version && !known.stale) return known;
+    if (known && known.version === doc.version && !known.stale) {
+      if (known.evicted) {
+        // Analysed again for a request: the diagnostics of this version were published already.
+        known.analysis = this.build(doc, known).analysis;
+        known.evicted = false;
+      }
+      this.keep(uri);
+      return known;
+    }
     this.timers.get(uri)?.();
     this.timers.delete(uri);
-    const b = this.build(doc);
+    const b = this.build(doc, known);
     this.built.set(uri, b);
+    this.keep(uri);
     this.host.publish(uri, b.version, b.diagnostics);
     return b;
   }
 
+  /** `uri` keeps its analysis; the least recently used beyond `KEPT_ANALYSES` let theirs go. */
+  private keep(uri: string): void {
+    const at = this.kept.indexOf(uri);
+    if (at >= 0) this.kept.splice(at, 1);
+    this.kept.push(uri);
+    while (this.kept.length > KEPT_ANALYSES) {
+      const b = this.built.get(this.kept.shift()!);
+      if (b?.analysis) {
+        b.analysis = undefined;
+        b.evicted = true;
+      }
+    }
+  }
+
   fallbackFor(uri: string): DocumentAnalysis | undefined {
-    return this.lastWithContracts.get(uri);
+    const current = this.built.get(uri)?.analysis;
+    return this.lastWithContracts.get(uri) ?? (current && current.linked.contracts.length > 0 ? current : undefined);
   }
 
   closed(uri: string): void {
@@ -144,14 +184,16 @@ export class DocumentBuilder {
     this.timers.delete(uri);
     this.built.delete(uri);
     this.lastWithContracts.delete(uri);
+    const at = this.kept.indexOf(uri);
+    if (at >= 0) this.kept.splice(at, 1);
   }
 
-  private build(doc: TextDocument): BuiltDocument {
+  private build(doc: TextDocument, previous: BuiltDocument | undefined): BuiltDocument {
     const started = performance.now();
     const uri = doc.uri;
     const text = doc.getText();
     const settings = this.settings.forDocument(uri);
-    const base = { uri, version: doc.version, settings };
+    const base = { uri, version: doc.version, settings, dependencies: [] as string[] };
     if (text.length > MAX_DOCUMENT_LENGTH) {
       const mb = (text.length / (1024 * 1024)).toFixed(1);
       return {
@@ -192,7 +234,10 @@ export class DocumentBuilder {
         const findings = allFindings(linked, { today, now, rules: settings.rules });
         analysis = { uri, version: doc.version, text, linked, findings, today, ...(now ? { now } : {}) };
         for (const f of findings) if (f.uri === uri) diagnostics.push(toDiagnostic(doc, f, this.options.fixesInDiagnostics));
-        if (linked.contracts.length > 0) this.lastWithContracts.set(uri, analysis);
+        base.dependencies = [...new Set([...linked.dependencies, ...linked.imports.flatMap((i) => (i.target ? [i.target] : [])), ...linked.logs.flatMap((l) => l.files)])];
+        const before = previous?.analysis;
+        if (linked.contracts.length > 0) this.lastWithContracts.delete(uri);
+        else if (before && before.linked.contracts.length > 0) this.lastWithContracts.set(uri, before);
       }
     } catch (e) {
       // A bug must cost this document its findings, not the server its life.

@@ -45,7 +45,7 @@ export class LspWorkspace implements WorkspaceView {
         const p = uriToPath(uri);
         return !!p && fs.existsSync(p);
       },
-    });
+    }, { incremental: true });
   }
 
   setRoots(uris: readonly string[]): void {
