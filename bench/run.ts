@@ -327,13 +327,14 @@ function benchBundle(): void {
     if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
     const size = (f: string): number | undefined => (fs.existsSync(path.join(out, f)) ? fs.statSync(path.join(out, f)).size : undefined);
     const extension = size("extension.js");
-    const server = size("server.js");
+    // dist/server.js is the loader of server.bundle.js (a V8 code cache beside it, scripts/build.mjs): both are loaded.
+    const server = size("server.js") === undefined ? undefined : size("server.js")! + (size("server.bundle.js") ?? 0);
     const missing = [extension === undefined && "extension.js", server === undefined && "server.js"].filter(Boolean);
     const total = (extension ?? 0) + (server ?? 0);
     add({
       id: "bundle-size", name: "bundled extension size (extension.js + server.js, minified)", value: round(total / 1e6, 3), unit: "MB",
       target: "≤ 1.5 MB", met: missing.length > 0 ? null : total <= 1.5e6,
-      detail: { extensionBytes: extension ?? null, serverBytes: server ?? null, cliBytes: size("cli.js") ?? null },
+      detail: { extensionBytes: extension ?? null, serverBytes: server ?? null, cliBytes: size("cli.bundle.js") ?? size("cli.js") ?? null },
       note: missing.length > 0 ? `${missing.join(" and ")} not built yet` : undefined,
     });
   } finally {
