@@ -13,6 +13,7 @@ import { allFindings } from "../server/src/analysis/analyse";
 import { CHECKS } from "../server/src/analysis/registry";
 import type * as A from "../server/src/core/ast";
 import { generateContract, writePortfolio } from "./generate";
+import { generateLog } from "./generate-log";
 import { median, percentile, round, timeRuns } from "./measure";
 const loadAtStart = os.loadavg();
 import { ServerSession, positionAt } from "./server-session";
@@ -202,6 +203,34 @@ async function benchCli(): Promise<void> {
   add({ id: "cli-10k", name: ids[1][1], value: round(ratio("big")), unit: "×", target: ids[1][2], met: ratio("big") <= 2.5, detail: detail("big") });
   const t = median(runs.portfolio);
   add({ id: "cli-portfolio", name: ids[2][1], value: round(t), unit: "ms", target: ids[2][2], met: t <= 1200, detail: { ...detail("portfolio"), cores: os.availableParallelism() } });
+}
+
+/** Issue 13: `covenant status` of the ten-year log (bench/generate-log.ts) as a whole process, start to exit. */
+function benchStatusProcess(): void {
+  const cli = path.join(ROOT, "dist/cli.js");
+  const name = "covenant status of the ten-year log (process)";
+  if (!fs.existsSync(cli)) {
+    add({ id: "cli-status-log", name, value: null, unit: "ms", target: "≤ 0.5 s", met: null, note: "dist/cli.js is not built (npm run build)" });
+    return;
+  }
+  const g = generateLog({ seed: 11, contractPath: "ten-year-contract.covenant" });
+  writeInput("ten-year-contract.covenant", g.contract);
+  const logFile = writeInput("ten-year-log.covenant", g.log);
+  const argv = [cli, "status", path.relative(ROOT, logFile), "--today", g.today];
+  const once = (a: string[]): { ms: number; status: number | null } => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, a, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 28 });
+    return { ms: performance.now() - t0, status: r.status };
+  };
+  const first = once(argv);
+  const runs: number[] = [];
+  const node: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    node.push(once(["-e", "0"]).ms);
+    runs.push(once(argv).ms);
+  }
+  const t = median(runs);
+  add({ id: "cli-status-log", name, value: round(t), unit: "ms", target: "≤ 0.5 s", met: first.status === 0 || first.status === 1 ? t <= 500 : null, detail: { runsMs: runs.map((x) => round(x)), nodeMedianMs: round(median(node)), exitCode: first.status }, note: first.status === 0 || first.status === 1 ? undefined : `covenant status exited with ${first.status}` });
 }
 
 async function benchServer(): Promise<void> {
@@ -414,6 +443,7 @@ async function main(): Promise<void> {
   log(`covenant bench: ${RUNS} runs per figure after a warm-up`);
   benchParseAndCheck();
   if (!flag("--skip-cli") && wanted("cli-small", "cli-10k", "cli-portfolio")) await benchCli();
+  if (!flag("--skip-cli") && wanted("cli-status-log")) benchStatusProcess();
   if (!flag("--skip-server") && wanted("server-startup", "edit-p50", "edit-p95", "server-rss", "server-rss-growth")) await benchServer();
   if (!flag("--skip-bundle") && wanted("bundle-size")) benchBundle();
   const report = { date: new Date().toISOString(), machine: machine(), runs: RUNS, figures, inputs };
