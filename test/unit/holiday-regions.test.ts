@@ -2,6 +2,10 @@
 // date-holidays-parser, so that `covenant check` never loads the parser, moment and the calendar modules.
 // The answers must be those of the parser's own directory (getCountries, getStates, getRegions).
 import { strict as assert } from "node:assert";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import HolidaysParser from "date-holidays-parser";
 import { data as allData } from "date-holidays/data";
 import { HOLIDAY_COUNTRIES, regionProblem } from "../../server/src/core/holidays";
@@ -43,5 +47,25 @@ describe("holiday region codes", () => {
       assert.equal(regionProblem(code), expected, code);
     }
     assert.ok(known > 50, `only ${known} known codes were compared`);
+  });
+
+  it("are checked without loading date-holidays-parser; a year's holidays load it", () => {
+    // A fresh process: which modules `covenant check` of a contract with a holiday region loads.
+    const cli = path.resolve(__dirname, "../../server/src/cli/check.js");
+    const holidays = path.resolve(__dirname, "../../server/src/core/holidays.js");
+    const script = `
+      const loaded = () => Object.keys(require.cache).some((k) => k.includes("date-holidays-parser"));
+      const found = require(${JSON.stringify(cli)}).checkFiles({ paths: [process.argv[1]], today: "2026-01-10" });
+      const before = loaded();
+      require(${JSON.stringify(holidays)}).publicHolidays("GB-ENG", 2026);
+      console.log(JSON.stringify({ before, after: loaded(), codes: found.map((f) => f.code) }));`;
+    const file = path.resolve(__dirname, "../../../samples/northwind.covenant");
+    const contract = path.join(os.tmpdir(), `covenant-region-${process.pid}.covenant`);
+    fs.writeFileSync(contract, fs.readFileSync(file, "utf8").replace(/holidays [^\n]*/, 'holidays "GB-ENG"'));
+    const r = JSON.parse(execFileSync(process.execPath, ["-e", script, contract], { encoding: "utf8" }));
+    fs.rmSync(contract, { force: true });
+    assert.equal(r.before, false);
+    assert.equal(r.after, true);
+    assert.ok(!r.codes.includes("VAL001"), r.codes.join(" "));
   });
 });
