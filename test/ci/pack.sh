@@ -15,7 +15,7 @@ TGZ="$TMP/covenant-$VERSION.tgz"
 [ -f "$TGZ" ] || fail "npm pack made no $TGZ"
 
 CONTENTS=$(tar tzf "$TGZ" | sort | tr '\n' ' ')
-EXPECTED="package/LICENSE package/README.md package/dist/check-worker.js package/dist/cli.js package/dist/schedule-docx.js package/dist/server.js package/package.json "
+EXPECTED="package/LICENSE package/README.md package/dist/check-worker.bundle.cache package/dist/check-worker.bundle.js package/dist/check-worker.js package/dist/cli.bundle.cache package/dist/cli.bundle.js package/dist/cli.js package/dist/schedule-docx.js package/dist/server.bundle.cache package/dist/server.bundle.js package/dist/server.js package/package.json "
 [ "$CONTENTS" = "$EXPECTED" ] || fail "the tarball holds: $CONTENTS; expected: $EXPECTED"
 
 # A clean machine: an empty cache, and --offline so that any download would fail the install.

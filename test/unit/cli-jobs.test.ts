@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { mainAsync } from "../../server/src/cli/main";
+import { threadsFor } from "../../server/src/cli/check";
 import { writePortfolio } from "../../bench/generate";
 import { ROOT } from "../helpers/paths";
 
@@ -58,5 +59,20 @@ describe("covenant check -j N", function () {
       assert.equal(r.stdout, "");
       assert.match(r.stderr, /^covenant: --jobs must be /, bad);
     }
+  });
+});
+
+describe("covenant check: how many threads by default", () => {
+  it("starts no worker for a few small files, and one thread per core for a large portfolio", function () {
+    this.timeout(60_000);
+    const samples = fs.readdirSync(path.join(ROOT, "samples")).filter((f) => f.endsWith(".covenant")).map((f) => path.join(ROOT, "samples", f));
+    assert.equal(threadsFor(samples, "auto"), 1);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "covenant-jobs-"));
+    const { contracts } = writePortfolio(dir, 300, 200);
+    assert.equal(threadsFor(contracts, "auto"), Math.min(os.availableParallelism(), 3));
+    // -j N is what it says, up to one thread per file.
+    assert.equal(threadsFor(samples, 2), 2);
+    assert.equal(threadsFor(samples.slice(0, 1), 4), 1);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

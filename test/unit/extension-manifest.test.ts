@@ -33,12 +33,12 @@ function pngSize(file: string): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-/** Whether .vscodeignore (ignore everything, then `!` re-includes) lets the file into the .vsix. */
-function packaged(file: string): boolean {
-  const lines = fs.readFileSync(path.join(ROOT, ".vscodeignore"), "utf8").split("\n").map((l) => l.trim());
+/** Whether .vscodeignore (ignore everything, then `!` re-includes) lets the file into the .vsix; or .npmignore into the npm package. */
+function packaged(file: string, ignoreFile = ".vscodeignore"): boolean {
+  const lines = fs.readFileSync(path.join(ROOT, ignoreFile), "utf8").split("\n").map((l) => l.trim());
   const glob = (pattern: string): RegExp => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*/g, "\u0000").replace(/\*/g, "[^/]*").replace(/\u0000/g, ".*")}$`);
   const relative = path.normalize(file).replace(/^\.\//, "");
-  return lines.some((l) => l.startsWith("!") && glob(l.slice(1)).test(relative));
+  return lines.some((l) => l.startsWith("!") && glob(l.slice(1).replace(/^\//, "")).test(relative));
 }
 
 const clientSource = (): string =>
@@ -67,10 +67,12 @@ describe("extension manifest: what VS Code and CI users expect", () => {
     assert.equal(manifest.homepage, `https://github.com/${repo}#readme`);
   });
 
-  it("packages every bundle the build writes (the CLI loads the check worker and the DOCX renderer on demand)", () => {
-    const bundles = fs.readdirSync(path.join(ROOT, "dist")).filter((f) => f.endsWith(".js"));
-    for (const b of ["extension.js", "server.js", "cli.js", "check-worker.js", "schedule-docx.js"]) assert.ok(bundles.includes(b), `the build wrote no dist/${b}`);
+  it("packages every bundle and code cache the build writes (the CLI loads the check worker and the DOCX renderer on demand)", () => {
+    const bundles = fs.readdirSync(path.join(ROOT, "dist")).filter((f) => f.endsWith(".js") || f.endsWith(".cache"));
+    for (const b of ["extension.js", "server.js", "cli.js", "check-worker.js", "schedule-docx.js", "cli.bundle.js", "check-worker.bundle.js", "server.bundle.js"]) assert.ok(bundles.includes(b), `the build wrote no dist/${b}`);
     for (const b of bundles) assert.ok(packaged(`dist/${b}`), `.vscodeignore leaves dist/${b} out of the .vsix`);
+    // The npm package is the command line and the language server: everything but the extension.
+    for (const b of bundles.filter((f) => f !== "extension.js")) assert.ok(packaged(`dist/${b}`, ".npmignore"), `.npmignore leaves dist/${b} out of the npm package`);
   });
 
   it("packages every file the manifest points at", () => {

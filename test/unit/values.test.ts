@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { parse } from "../../server/src/core/parser";
-import { parseDate, parseTime, valueProblem, parseWorkdays, describeDuration } from "../../server/src/core/values";
+import { parseDate, parseTime, valueProblem, parseWorkdays, describeDuration, isTimeZone } from "../../server/src/core/values";
 import type { Duration, Word } from "../../server/src/core/ast";
 import { linkFiles, summarize } from "../helpers/memory";
 
@@ -161,5 +161,26 @@ describe("values", () => {
   it("valueProblem speaks in the user's words", () => {
     assert.match(valueProblem({ kind: "percent", value: 140, text: "140%", range: { start: 0, end: 4 } })!, /over 100%/);
     assert.match(valueProblem({ kind: "date", text: "2025-02-30", range: { start: 0, end: 10 } })!, /not a calendar date/);
+  });
+});
+
+describe("isTimeZone", () => {
+  // It answers canonical names from the runtime's list (fast) and the rest with Intl.DateTimeFormat (slow at first):
+  // the answer must be Intl.DateTimeFormat's for every name either way.
+  const accepted = (name: string): boolean => {
+    try {
+      new Intl.DateTimeFormat("en-GB", { timeZone: name });
+      return name.length > 0;
+    } catch {
+      return false;
+    }
+  };
+
+  it("agrees with Intl.DateTimeFormat on every canonical zone, aliases, other letter cases and non-zones", () => {
+    const names = [...Intl.supportedValuesOf("timeZone"), "Asia/Calcutta", "US/Eastern", "UTC", "Etc/GMT+5", "europe/london", "EUROPE/PARIS", "", "Mars/Olympus", "Europe/London ", "+01:00", "constructor"];
+    for (const name of names) assert.equal(isTimeZone(name), accepted(name), JSON.stringify(name));
+    assert.equal(isTimeZone("Europe/London"), true);
+    assert.equal(isTimeZone("Asia/Calcutta"), true);
+    assert.equal(isTimeZone("Mars/Olympus"), false);
   });
 });

@@ -1,5 +1,7 @@
 // `covenant check [PATH...]`: analyse files and folders, print the findings in the format a person or a CI
 // tool reads (text, stylish, json, sarif, junit, gitlab, github).
+import * as fs from "node:fs";
+import { availableParallelism } from "node:os";
 import { Program } from "../core/program";
 import type { Finding } from "../core/findings";
 import type { Range } from "../core/ast";
@@ -114,14 +116,38 @@ function assemble(options: CheckOptions, files: string[], outcomes: FileOutcome[
   return { files, findings: out.sort(byFileAndPosition) };
 }
 
-/** Below this many files per thread, starting a worker (about 0.1 s: Node, the bundle, the parser) costs more than it saves. */
-const FILES_PER_WORKER = 4;
+/**
+ * Text per thread below which a worker costs more than it saves: starting one (a thread, the bundle, the parser's
+ * self-analysis, a cold JIT) costs about what checking 0.5 MB of contracts costs one warm thread.
+ */
+const BYTES_PER_WORKER = 768 * 1024;
 
-/** The same result as checkPaths, with the files spread over up to `jobs` worker threads (check-worker.ts). */
-export async function checkPathsInParallel(options: CheckOptions, jobs: number): Promise<CheckResult> {
+/** How many threads check `files` by default: one per core, while each has enough text to be worth its start. */
+function autoThreads(files: readonly string[]): number {
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      bytes += fs.statSync(file).size;
+    } catch {
+      // Unreadable: its outcome says so; it weighs nothing.
+    }
+  }
+  return Math.min(availableParallelism(), 1 + Math.floor(bytes / BYTES_PER_WORKER));
+}
+
+/** How many threads check `files` (this one included): never more than there are files. */
+export function threadsFor(files: readonly string[], jobs: number | "auto"): number {
+  return Math.max(1, Math.min(jobs === "auto" ? autoThreads(files) : jobs, files.length));
+}
+
+/**
+ * The same result as checkPaths, with the files spread over up to `jobs` threads: this one and worker threads
+ * (check-worker.ts). "auto" (no -j): as many as autoThreads says.
+ */
+export async function checkPathsInParallel(options: CheckOptions, jobs: number | "auto"): Promise<CheckResult> {
   const files = collectFiles(options.paths.length > 0 ? options.paths : ["."]);
   const clock = new Date().toISOString();
-  const threads = Math.min(jobs, Math.floor(files.length / FILES_PER_WORKER));
+  const threads = threadsFor(files, jobs);
   if (threads < 2) return assemble(options, files, files.map(fileChecker(options, clock)));
   const { runOnWorkers } = require("./check-worker") as typeof import("./check-worker");
   const { paths: _paths, ...perFile } = options;
@@ -157,14 +183,14 @@ export const CHECK_FORMATS: Record<string, Formatter> = {
 };
 
 /**
- * Runs `covenant check`; with `jobs` above 1 (and enough files) the files are checked on worker threads and the
- * exit code comes later. The output is the same for any number of jobs.
+ * Runs `covenant check`; with `jobs` above 1, or "auto" and enough text, the files are checked on worker threads
+ * and the exit code comes later. The output is the same for any number of jobs.
  */
-export function runCheck(ctx: CliContext, options: CheckOptions, report: ReportOptions | string, jobs = 1): number | Promise<number> {
+export function runCheck(ctx: CliContext, options: CheckOptions, report: ReportOptions | string, jobs: number | "auto" = 1): number | Promise<number> {
   const r: ReportOptions = typeof report === "string" ? { format: report, colour: ctx.colour } : report;
   const formatter = CHECK_FORMATS[r.format];
   if (!formatter) throw new UsageError(`unknown --format '${r.format}' for check (${Object.keys(CHECK_FORMATS).join(", ")})`);
-  if (jobs > 1) return checkPathsInParallel(options, jobs).then((result) => printReport(ctx, r, formatter, result));
+  if (jobs === "auto" || jobs > 1) return checkPathsInParallel(options, jobs).then((result) => printReport(ctx, r, formatter, result));
   return printReport(ctx, r, formatter, checkPaths(options));
 }
 

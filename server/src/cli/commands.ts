@@ -11,7 +11,6 @@ import { scheduleCommand } from "./schedule";
 import { runStatus } from "./status";
 import { runCredits } from "./credits";
 import { evidenceCommand } from "./evidence";
-import { availableParallelism } from "node:os";
 
 export type { Command } from "./command";
 
@@ -23,11 +22,14 @@ function count(option: string, v: string | boolean | undefined): number | undefi
   return Number(v);
 }
 
-/** `-j N`: how many threads check files; a caller that cannot wait (main(), not mainAsync) always checks in its own. */
-function jobs(ctx: CliContext, v: string | boolean | undefined): number {
+/**
+ * `-j N`: how many threads check files (without it: every core, when the files are large enough to be worth a
+ * thread's start); a caller that cannot wait (main(), not mainAsync) always checks in its own.
+ */
+function jobs(ctx: CliContext, v: string | boolean | undefined): number | "auto" {
   const n = count("--jobs", v);
   if (n === 0) throw new UsageError("--jobs must be 1 or more, not '0'");
-  return ctx.threads ? n ?? availableParallelism() : 1;
+  return ctx.threads ? n ?? "auto" : 1;
 }
 
 export const commands: Command[] = [
@@ -42,7 +44,8 @@ export const commands: Command[] = [
   --max-warnings N    exit 1 when there are more than N warnings
   --contract ID       only that contract's findings (and those outside every contract: syntax, imports)
   --color, --no-color colour the text formats or not (default: on a terminal; NO_COLOR, FORCE_COLOR)
-  -j, --jobs N        check on N threads (default: the number of cores; 1: in this thread); same output
+  -j, --jobs N        check on N threads (default: one per core, when the files are large enough to be
+                      worth it; 1: in this thread); same output
 Exit codes: 0 no error finding, 1 an error finding or too many warnings, 2 the command could not do its job.
 `,
     options: { quiet: { type: "boolean" }, "max-warnings": { type: "string" }, color: { type: "boolean" }, "no-color": { type: "boolean" }, jobs: { type: "string", short: "j" } },

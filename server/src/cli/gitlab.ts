@@ -1,6 +1,5 @@
 // `covenant check --format gitlab`: a GitLab Code Quality report (artifacts:reports:codequality), the
 // Code Climate issue subset GitLab reads: description, check_name, fingerprint, severity, location.
-import { createHash } from "node:crypto";
 import type { Severity } from "../core/findings";
 import { LocatedFinding, pathFromRoot } from "./located";
 import { printable } from "./printable";
@@ -31,9 +30,14 @@ export function toCodeQuality(findings: readonly LocatedFinding[], root: string)
       type: "issue",
       description: printable(f.message),
       check_name: f.code,
-      fingerprint: createHash("sha256").update(`${key}#${n}`).digest("hex"),
+      fingerprint: sha256Hash().update(`${key}#${n}`).digest("hex"),
       severity: CODE_QUALITY_SEVERITY[f.severity],
       location: { path: file, lines: { begin: f.line, end: f.endLine } },
     };
   });
+}
+
+/** node:crypto is loaded when a digest is first needed: loading it costs every start of the CLI tens of milliseconds. */
+function sha256Hash(): import("node:crypto").Hash {
+  return (require("node:crypto") as typeof import("node:crypto")).createHash("sha256");
 }

@@ -1,6 +1,8 @@
 // Public holidays of a region code ("GB-ENG", "US", "DE-BY", "CH-ZH") from the date-holidays data set,
 // computed by date-holidays-parser and cached per region and year (building a region's rules is the slow part).
-import HolidaysParser from "date-holidays-parser";
+// The parser (with moment, moment-timezone and the calendar modules) is loaded when a year's holidays are first
+// asked for: checking that a region code is known reads the data alone, so `covenant check` never loads it.
+import type HolidaysParser from "date-holidays-parser";
 import { data as allData } from "date-holidays/data";
 import bundled from "./holiday-countries.json";
 
@@ -19,12 +21,8 @@ export interface RegionCode {
   region?: string;
 }
 
-let directory: HolidaysParser | undefined;
-
-function query(): HolidaysParser {
-  directory ??= new HolidaysParser(data);
-  return directory;
-}
+type Tree = { states?: Record<string, Tree>; regions?: Record<string, Tree> };
+const countries = data.holidays as unknown as Record<string, Tree>;
 
 /** "GB-ENG" → { country: "GB", state: "ENG" }; undefined when the code is not of that shape. */
 export function parseRegionCode(code: string): RegionCode | undefined {
@@ -39,20 +37,20 @@ export function regionProblem(code: string): string | undefined {
   const r = parseRegionCode(code);
   const examples = `for example "GB-ENG", "US", "DE-BY", "CH-ZH"`;
   if (!r) return `'${code}' is not a holiday region code (${examples})`;
-  const q = query();
-  const countries = q.getCountries("en") ?? {};
-  if (!(r.country in countries)) {
+  if (!Object.hasOwn(countries, r.country)) {
     return `no public holidays are known for country '${r.country}' (known: ${HOLIDAY_COUNTRIES.join(", ")})`;
   }
   if (r.state) {
-    const states = q.getStates(r.country, "en") ?? {};
-    if (!(r.state in states)) {
+    // A country's subdivisions are its states, or its regions when it has no states (getStates).
+    const states = countries[r.country].states ?? countries[r.country].regions ?? {};
+    if (!Object.hasOwn(states, r.state)) {
       const known = Object.keys(states);
       return `'${r.country}' has no region '${r.state}'${known.length ? ` (known: ${known.map((s) => `${r.country}-${s}`).join(", ")})` : ""}`;
     }
     if (r.region) {
-      const regions = q.getRegions(r.country, r.state, "en") ?? {};
-      if (!(r.region in regions)) return `'${r.country}-${r.state}' has no region '${r.region}'`;
+      // Only a state's regions (getRegions), not those of a country without states.
+      const regions = countries[r.country].states?.[r.state]?.regions ?? {};
+      if (!Object.hasOwn(regions, r.region)) return `'${r.country}-${r.state}' has no region '${r.region}'`;
     }
   }
   return undefined;
@@ -79,7 +77,8 @@ function regionCalendar(code: string): HolidaysParser | undefined {
     const r = parseRegionCode(key);
     cal = null;
     if (r && isKnownRegion(key)) {
-      cal = new HolidaysParser(data, r.country, r.state ?? "", r.region ?? "", { languages: ["en"] });
+      const { default: Parser } = require("date-holidays-parser") as { default: typeof HolidaysParser };
+      cal = new Parser(data, r.country, r.state ?? "", r.region ?? "", { languages: ["en"] });
       // No time zone: holidays stay local dates, and no time-zone data is needed (none is bundled).
       cal.setTimezone(undefined as unknown as string);
     }

@@ -121,18 +121,27 @@ export function parseWorkdays(words: readonly A.Word[]): { days: number[] } | { 
 }
 
 const knownZones = new Map<string, boolean>();
+let canonicalZones: Set<string> | undefined;
 
 /** True for an IANA time-zone name that this runtime knows. */
 export function isTimeZone(name: string): boolean {
   let known = knownZones.get(name);
   if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat("en-GB", { timeZone: name });
-      known = name.length > 0;
-    } catch {
-      known = false;
-    }
+    // The runtime's list of canonical names answers the usual spelling in a few milliseconds; the first
+    // DateTimeFormat of a process costs tens (ICU loads its locale data), so it only judges the other spellings
+    // (aliases such as "Asia/Calcutta", other letter cases), which it accepts or rejects as before.
+    canonicalZones ??= new Set(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []);
+    known = canonicalZones.has(name) || acceptedZone(name);
     knownZones.set(name, known);
   }
   return known;
+}
+
+function acceptedZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: name });
+    return name.length > 0;
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,5 @@
 // The fingerprint that ties a schedule to the text it was generated from, and the hash of the generated body
 // that catches a copy edited afterwards (docs/schedule.md, "Fingerprint and --verify").
-import { createHash } from "node:crypto";
 import type { Linked } from "../core/link";
 import { format } from "../format";
 
@@ -20,8 +19,9 @@ export interface ScheduleStamp {
   generator: string;
 }
 
+// node:crypto is loaded when a digest is first needed: loading it costs every start of the CLI tens of milliseconds.
 export function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return (require("node:crypto") as typeof import("node:crypto")).createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /** The formatter's output of a file; a file the formatter refuses (syntax errors) counts as written, line ends aside. */
