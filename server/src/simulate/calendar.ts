@@ -239,6 +239,24 @@ export class BusinessCalendar {
     }
   }
 
+  /**
+   * Working time, in milliseconds of the local clock (as `addBusinessHours` counts it), from `s` up to `to`,
+   * stopping once `limit` is reached: one step per calendar day, not per hour.
+   */
+  workingTimeBetween(s: DateTime, to: DateTime, limit = Infinity): number {
+    if (!(s < to)) return 0;
+    const a = this.local(s);
+    const b = this.local(to);
+    let total = 0;
+    for (let date = a.date; date <= b.date && total < limit; date = addDays(date, 1)) {
+      if (!this.isBusinessDay(date)) continue;
+      const from = Math.max(this.opens, date === a.date ? a.ms : this.opens);
+      const until = Math.min(this.closes, date === b.date ? b.ms : this.closes);
+      if (until > from) total += until - from;
+    }
+    return Math.min(total, limit);
+  }
+
   /** Plain wall-clock arithmetic: the local date and clock reading move, then the zone gives the instant. */
   addWallClock(s: DateTime, amount: number, unit: A.UnitName): DateTime {
     const z = s.setZone(this.tz);
