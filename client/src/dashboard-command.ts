@@ -3,7 +3,7 @@
 // the latest request wins) and comes back after a window reload (the webview saves the log's URI).
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { CancellationTokenSource } from "vscode-languageclient/node";
+import { LatestRequest, RefreshTurn } from "./latest-request";
 import { DashboardParams, DashboardRequest } from "../../server/src/wire/dashboard";
 import { DASHBOARD_VIEW_TYPE, dashboardPage, dashboardProblem, readDashboard } from "./dashboard-html";
 import type { CovenantServer } from "./language-server";
@@ -17,9 +17,7 @@ const HOLDS_LOG = /^[ \t]*log[ \t]+[\w.-]+[ \t]*\{/m;
 
 class Dashboard implements vscode.Disposable {
   private readonly nonce = newNonce();
-  private timer: NodeJS.Timeout | undefined;
-  private running: CancellationTokenSource | undefined;
-  private generation = 0;
+  private readonly refreshes = new LatestRequest((turn) => this.refresh(turn), REFRESH_DELAY_MS);
   private lastBody = "";
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -44,22 +42,16 @@ class Dashboard implements vscode.Disposable {
   }
 
   scheduleRefresh(delay = REFRESH_DELAY_MS): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), delay);
+    this.refreshes.schedule(delay);
   }
 
   /** Asks the server again; a newer refresh cancels an older one, and an older answer is dropped. */
-  private async refresh(): Promise<void> {
-    this.timer = undefined;
-    this.running?.cancel();
-    const cancel = new CancellationTokenSource();
-    this.running = cancel;
-    const generation = ++this.generation;
+  private async refresh({ token, current }: RefreshTurn): Promise<void> {
     let body: string;
     try {
       const params: DashboardParams = { uri: this.uri.toString() };
-      const answer = readDashboard(await this.server.request(DashboardRequest, params, cancel.token));
-      if (generation !== this.generation) return;
+      const answer = readDashboard(await this.server.request(DashboardRequest, params, token));
+      if (!current()) return;
       if ("problem" in answer) body = dashboardProblem(answer.problem) + this.lastBody;
       else {
         this.lastBody = answer.body;
@@ -67,7 +59,7 @@ class Dashboard implements vscode.Disposable {
         body = answer.body;
       }
     } catch (error) {
-      if (generation !== this.generation) return;
+      if (!current()) return;
       const failure = requestFailure(error, DashboardRequest.method);
       if (failure.cancelled) return;
       body = dashboardProblem(`${failure.message} The dashboard shows the last picture and updates when the file is fixed.`) + this.lastBody;
@@ -76,9 +68,7 @@ class Dashboard implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.running?.cancel();
-    this.generation++;
+    this.refreshes.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.onDispose();
   }

@@ -3,7 +3,7 @@
 // replaced in place so that scroll position and keyboard focus survive.
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { CancellationTokenSource } from "vscode-languageclient/node";
+import { LatestRequest, RefreshTurn } from "./latest-request";
 import { requestFailure } from "./request-errors";
 import { CovenantServer } from "./language-server";
 import {
@@ -43,9 +43,7 @@ class EscalationView implements vscode.Disposable {
   private content: Content;
   private problem: string | undefined;
   private body = "";
-  private timer: NodeJS.Timeout | undefined;
-  private running: CancellationTokenSource | undefined;
-  private generation = 0;
+  private readonly refreshes = new LatestRequest((turn) => this.refresh(turn), REFRESH_DELAY_MS);
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -115,32 +113,26 @@ class EscalationView implements vscode.Disposable {
   }
 
   scheduleRefresh(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+    this.refreshes.schedule();
   }
 
   /** Asks the server again; a newer refresh cancels an older one, and an older answer is dropped. */
-  private async refresh(): Promise<void> {
-    this.timer = undefined;
-    this.running?.cancel();
-    const cancel = new CancellationTokenSource();
-    this.running = cancel;
-    const generation = ++this.generation;
+  private async refresh({ token, current }: RefreshTurn): Promise<void> {
     const content = this.content;
     try {
       if (content.kind === "preview") {
         const params: EscalationGraphParams = { uri: this.uri.toString() };
-        const graph = await this.views.server.request(EscalationGraphRequest, params, cancel.token);
-        if (generation !== this.generation) return;
+        const graph = await this.views.server.request(EscalationGraphRequest, params, token);
+        if (!current()) return;
         this.content = { ...content, graph };
       } else {
-        const result = await this.views.server.request(SimulateRequest, content.params, cancel.token);
-        if (generation !== this.generation) return;
+        const result = await this.views.server.request(SimulateRequest, content.params, token);
+        if (!current()) return;
         this.content = { ...content, result };
       }
       this.problem = undefined;
     } catch (error) {
-      if (generation !== this.generation) return;
+      if (!current()) return;
       const failure = requestFailure(error);
       if (failure.cancelled) return;
       this.problem = `${failure.message} The view shows the last result and updates when the file is fixed.`;
@@ -204,9 +196,7 @@ class EscalationView implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.running?.cancel();
-    this.generation++;
+    this.refreshes.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.views.forget(this);
   }

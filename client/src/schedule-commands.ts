@@ -2,7 +2,7 @@
 // Governance Schedule…" (a format, then a save dialog). The server computes the schedule; the client shows or writes it.
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { CancellationTokenSource } from "vscode-languageclient/node";
+import { LatestRequest, RefreshTurn } from "./latest-request";
 import { ScheduleParams, ScheduleRequest, ScheduleResult, ScheduleWireFormat } from "../../server/src/wire/schedule";
 import type { CovenantServer } from "./language-server";
 import { requestFailure } from "./request-errors";
@@ -14,9 +14,7 @@ const REFRESH_DELAY_MS = 400;
 class SchedulePreview implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   private readonly nonce = newNonce();
-  private timer: NodeJS.Timeout | undefined;
-  private running: CancellationTokenSource | undefined;
-  private generation = 0;
+  private readonly refreshes = new LatestRequest((turn) => this.refresh(turn), REFRESH_DELAY_MS);
   private lastBody = "";
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -37,27 +35,21 @@ class SchedulePreview implements vscode.Disposable {
   }
 
   scheduleRefresh(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+    this.refreshes.schedule();
   }
 
   /** Asks the server again; a newer refresh cancels an older one, and an older answer is dropped. */
-  private async refresh(): Promise<void> {
-    this.timer = undefined;
-    this.running?.cancel();
-    const cancel = new CancellationTokenSource();
-    this.running = cancel;
-    const generation = ++this.generation;
+  private async refresh({ token, current }: RefreshTurn): Promise<void> {
     let body: string;
     try {
       const params: ScheduleParams = { uri: this.uri.toString(), format: "preview" };
-      const r = await this.server.request(ScheduleRequest, params, cancel.token);
-      if (generation !== this.generation) return;
+      const r = await this.server.request(ScheduleRequest, params, token);
+      if (!current()) return;
       this.lastBody = r.text ?? "";
       this.panel.title = this.title(r);
       body = this.lastBody;
     } catch (error) {
-      if (generation !== this.generation) return;
+      if (!current()) return;
       const failure = requestFailure(error, ScheduleRequest.method);
       if (failure.cancelled) return;
       body = scheduleProblem(`${failure.message} The preview shows the last schedule and updates when the file is fixed.`) + this.lastBody;
@@ -66,8 +58,7 @@ class SchedulePreview implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.running?.cancel();
+    this.refreshes.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
