@@ -24,10 +24,14 @@ describe("the window as a user sees it", () => {
     const start = rows.findIndex((row) => isFile(row) && row.startsWith("payroll.covenant"));
     assert.ok(start >= 0, `the panel does not list payroll.covenant:\n${rows.join("\n")}`);
     const end = rows.findIndex((row, i) => i > start && isFile(row));
-    const payroll = rows.slice(start + 1, end < 0 ? undefined : end);
-    const shown = payroll.join("\n");
+    const rowsOfFile = rows.slice(start + 1, end < 0 ? undefined : end);
+    const shown = rowsOfFile.join("\n");
+    // A finding's row ends "covenant CODE [Ln l, Col c]"; under it, its related places ("payroll.covenant [Ln
+    // 66, Col 16] : Vic Olsen (vic) at the first tier 'ops'" under ESC002: the other end of the ladder).
+    const payroll = rowsOfFile.filter((row) => /\bcovenant [A-Z]{3}\d{3} \[Ln \d+, Col \d+\]$/.test(row));
     assert.deepEqual(codes.filter((code) => !shown.includes(code)), [], `payroll's rows:\n${shown}`);
     assert.equal(payroll.length, diagnostics.length, `payroll's rows:\n${shown}`);
+    assert.ok(rowsOfFile.some((row) => /^payroll\.covenant \[Ln \d+, Col \d+\] : .*at the first tier 'ops'$/.test(row)), `ESC002's related place is not listed:\n${shown}`);
   });
 
   it("a screenshot shows the contract with its simulation beside it", async function () {
