@@ -82,6 +82,19 @@ describe("linker", () => {
       ]);
     });
 
+    it("reads an import path as a file path: '%', '#' and '?' are part of the name, and a stray '%' breaks nothing", () => {
+      const files = {
+        "m.covenant": `import "100%.covenant"\nimport "team#2.covenant"\nimport "why?.covenant"\ncontract c { customer a supplier b key-personnel { roles a.x, b.y, q.z } }`,
+        "100%.covenant": `party a { person p role x { holder p } }`,
+        "team#2.covenant": `party b { person p role y { holder p } }`,
+        "why?.covenant": `party q { person p role z { holder p } }`,
+      };
+      assert.deepEqual(builtins(files), []);
+      assert.deepEqual(linkFiles(files).dependencies, [WS + "100%25.covenant", WS + "team%232.covenant", WS + "why%3F.covenant"]);
+      // Typed half-way (a '%' alone, then '%2'): a missing file, never an exception.
+      assert.deepEqual(builtins({ "m.covenant": `import "a%"\nimport "a%2"\nparty p { }` }), ['REF004@"a%"', 'REF004@"a%2"']);
+    });
+
     it("reports a cycle at the import that leads back to the file", () => {
       const files = { "a.covenant": `import "b.covenant"\nparty pa { }`, "b.covenant": `import "c.covenant"`, "c.covenant": `import "a.covenant"` };
       const linked = linkFiles(files);

@@ -113,9 +113,14 @@ export interface LinkHost {
   exists(uri: string): boolean;
 }
 
+/**
+ * The URI a relative path names from the file `from`. The path is a file path, not a URL reference: `%`, `#`
+ * and `?` are characters of a file name (`b%.covenant`), so they are escaped before resolving; a stray `%`
+ * would otherwise make a URI that no decoder accepts.
+ */
 export function resolveRelative(from: string, path: string): string | undefined {
   try {
-    return new URL(path, from).toString();
+    return new URL(path.replace(/[%#?]/g, (c) => encodeURIComponent(c)), from).toString();
   } catch {
     return undefined;
   }
