@@ -4,7 +4,7 @@
 // step, some open (a few of them overdue), now and then a missed service level and an unanswered warning.
 import { parse } from "../server/src/core/parser";
 import type * as A from "../server/src/core/ast";
-import { generateContract, seeded } from "./generate";
+import { Dice, generateContract, seeded } from "./generate";
 
 export interface LogShape {
   seed: number;
@@ -35,18 +35,6 @@ const FIRST_DAY = Date.UTC(2016, 0, 4);
 const LAST_DAY = Date.UTC(2026, 0, 9);
 const DAY = 86_400_000;
 
-class Dice {
-  constructor(private readonly random: () => number) {}
-  int(n: number): number {
-    return Math.floor(this.random() * n);
-  }
-  chance(p: number): boolean {
-    return this.random() < p;
-  }
-  one<T>(items: readonly T[]): T {
-    return items[this.int(items.length)];
-  }
-}
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");
 /** A day (ms since the epoch, UTC midnight) and minutes after midnight as a MOMENT. */

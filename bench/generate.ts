@@ -19,7 +19,8 @@ export function seeded(seed: number): Random {
   };
 }
 
-class Dice {
+/** Seeded choices: the one source of randomness of the generators (contracts, portfolios, the ten-year log). */
+export class Dice {
   constructor(private readonly random: Random) {}
   int(n: number): number {
     return Math.floor(this.random() * n);

@@ -47,19 +47,20 @@ function span(instants: (string | null | undefined)[], now: string): [number, nu
   return [lo - pad, hi + pad];
 }
 
+/** The frame of a timeline with a row per item: labels on the left, the time axis on top. */
+function rowLayout(rows: number, rowH: number, width = 960): { width: number; labelW: number; rowH: number; top: number; height: number; left: number; right: number } {
+  const labelW = 230;
+  const top = 34;
+  return { width, labelW, rowH, top, height: top + Math.max(rows, 1) * rowH + 10, left: labelW + 10, right: width - 16 };
+}
+
 /**
  * The matters as a timeline: a row per matter, one bar per tier from its opening to when the matter left
  * it (or now), a tick at each deadline, the ladder's end (resolved, formal step) marked, a "now" line. A
  * tier still open past its deadline is `cv-overdue`; one left after its deadline is `cv-late`.
  */
 export function matterTimeline(matters: readonly DashboardMatter[], o: TimelineOptions): string {
-  const width = o.width ?? 960;
-  const labelW = 230;
-  const rowH = 40;
-  const top = 34;
-  const height = top + Math.max(matters.length, 1) * rowH + 10;
-  const left = labelW + 10;
-  const right = width - 16;
+  const { width, labelW, rowH, top, height, left, right } = rowLayout(matters.length, 40, o.width);
   const title = `Matters over time, as of ${when(o.now)}`;
   const out = [svgOpen("cv-timeline", width, height, title)];
   const [from, to] = span(matters.flatMap((m) => m.tiers.flatMap((t) => [t.opens, t.ends, t.deadline])), o.now);
@@ -106,13 +107,7 @@ export function matterTimeline(matters: readonly DashboardMatter[], o: TimelineO
 
 /** Fired warnings: a row per firing, a bar from when it fired to its response deadline, the answer marked. */
 export function warningTimeline(warnings: readonly WarningStatus[], o: TimelineOptions): string {
-  const width = o.width ?? 960;
-  const labelW = 230;
-  const rowH = 30;
-  const top = 34;
-  const height = top + Math.max(warnings.length, 1) * rowH + 10;
-  const left = labelW + 10;
-  const right = width - 16;
+  const { width, labelW, rowH, top, height, left, right } = rowLayout(warnings.length, 30, o.width);
   const out = [svgOpen("cv-warnings", width, height, `Early warnings and their response deadlines, as of ${when(o.now)}`)];
   const [from, to] = span(warnings.flatMap((w) => [w.at, w.due, w.answeredAt]), o.now);
   const x = linear(from, to, left, right);
