@@ -1,9 +1,10 @@
 // The calendar's shortcuts past luxon (simulate/calendar.ts) give luxon's own answers: the offsets a zone
 // remembers per week, and the instant of a local date and time, across summer-time changes in both
-// hemispheres, half-hour zones and the hours that are skipped or repeated.
+// hemispheres, half-hour zones and the hours that are skipped or repeated; the next day and the weekday of
+// a date are Date's; a calendar shared across analyses answers as a new one would.
 import * as assert from "node:assert/strict";
 import { DateTime, IANAZone } from "luxon";
-import { businessCalendar, BusinessCalendar } from "../../server/src/simulate/calendar";
+import { addDays, businessCalendar, BusinessCalendar, isoWeekday } from "../../server/src/simulate/calendar";
 import type { CalendarInfo } from "../../server/src/core/link";
 
 const ZONES = ["Europe/London", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "Africa/Casablanca", "UTC"];
@@ -71,5 +72,26 @@ describe("calendar fast paths", function () {
         for (const x of [hi - 1000, hi - 1, hi, hi + 1]) assert.equal(z.offset(x), iana.offset(x), `${zone} at ${new Date(x).toISOString()}`);
       }
     }
+  });
+
+  it("the day after a date and its weekday are Date's, over every day of four centuries", () => {
+    const utc = (t: number): string => new Date(t).toISOString().slice(0, 10);
+    for (let t = Date.UTC(1899, 0, 1); t < Date.UTC(2301, 0, 1); t += 86_400_000) {
+      const date = utc(t);
+      assert.equal(addDays(date, 1), utc(t + 86_400_000), date);
+      assert.equal(isoWeekday(date), new Date(t).getUTCDay() || 7, date);
+    }
+    // What is not a calendar date keeps Date's reading of it (the values check reports it).
+    assert.equal(addDays("2025-02-30", 1), "2025-03-03");
+    assert.equal(addDays("9999-12-31", 1), "10000-01-01");
+  });
+
+  it("a calendar written the same way twice is one calendar, with the same answers", () => {
+    const a = calendarIn("Europe/London");
+    const before = [a.at("2025-03-30", 90 * 60_000).toISO(), a.addBusinessDays(a.at("2025-12-24", 10 * HOUR), 3).toISO()];
+    const b = calendarIn("Europe/London");
+    assert.equal(b, a);
+    assert.deepEqual([b.at("2025-03-30", 90 * 60_000).toISO(), b.addBusinessDays(b.at("2025-12-24", 10 * HOUR), 3).toISO()], before);
+    assert.notEqual(calendarIn("Europe/Paris"), a);
   });
 });

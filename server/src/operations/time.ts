@@ -67,8 +67,14 @@ export class LogClock {
 /** The clock of a contract, or undefined when its calendar cannot be used (its own errors say why). */
 export function logClock(lc: LinkedContract): LogClock | undefined {
   const cal = businessCalendar(lc.calendar);
-  return "calendar" in cal ? new LogClock(cal.calendar) : undefined;
+  if (!("calendar" in cal)) return undefined;
+  // One clock per calendar, as calendars are shared: the moments it read stay read while their nodes live.
+  let clock = clocks.get(cal.calendar);
+  if (!clock) clocks.set(cal.calendar, (clock = new LogClock(cal.calendar)));
+  return clock;
 }
+
+const clocks = new WeakMap<BusinessCalendar, LogClock>();
 
 /** A duration the calendar can count: whole, above zero, business only in days or hours. */
 export function countable(d: A.Duration | undefined): d is A.Duration {

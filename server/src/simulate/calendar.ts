@@ -85,6 +85,8 @@ export class BusinessCalendar {
   private readonly businessDays = new Map<string, boolean>();
   private readonly nextBusiness = new Map<string, string>();
   private readonly moments = new Map<string, DateTime>();
+  private readonly instants = new Map<number, DateTime>();
+  private readonly locals = new Map<number, { date: string; ms: number }>();
   /** The zone as luxon computes in it (`zone` is its name). */
   private readonly tz: Zone | string;
 
@@ -129,7 +131,7 @@ export class BusinessCalendar {
     let known = this.businessDays.get(date);
     if (known === undefined) {
       known = this.workdays.includes(isoWeekday(date)) && this.holiday(date) === undefined;
-      this.businessDays.set(date, known);
+      remember(this.businessDays, date, known);
     }
     return known;
   }
@@ -142,7 +144,7 @@ export class BusinessCalendar {
     for (let i = 0; i < SEARCH_LIMIT_DAYS; i++) {
       d = addDays(d, 1);
       if (this.isBusinessDay(d)) {
-        this.nextBusiness.set(date, d);
+        remember(this.nextBusiness, date, d);
         return d;
       }
     }
@@ -153,16 +155,31 @@ export class BusinessCalendar {
   at(date: string, ms: number): DateTime {
     const key = `${date} ${ms}`;
     let t = this.moments.get(key);
-    if (t === undefined) t = this.fastAt(date, ms);
     if (t === undefined) {
-      const day = ms >= DAY_MS ? addDays(date, 1) : date;
-      const rest = ms >= DAY_MS ? ms - DAY_MS : ms;
-      const [year, month, dayOfMonth] = day.split("-").map(Number);
-      t = DateTime.fromObject(
-        { year, month, day: dayOfMonth, hour: Math.floor(rest / 3_600_000), minute: Math.floor(rest / 60_000) % 60, second: Math.floor(rest / 1000) % 60, millisecond: rest % 1000 },
-        { zone: this.tz },
-      );
-      this.moments.set(key, t);
+      t = this.fastAt(date, ms);
+      if (t === undefined) {
+        const day = ms >= DAY_MS ? addDays(date, 1) : date;
+        const rest = ms >= DAY_MS ? ms - DAY_MS : ms;
+        const [year, month, dayOfMonth] = day.split("-").map(Number);
+        t = DateTime.fromObject(
+          { year, month, day: dayOfMonth, hour: Math.floor(rest / 3_600_000), minute: Math.floor(rest / 60_000) % 60, second: Math.floor(rest / 1000) % 60, millisecond: rest % 1000 },
+          { zone: this.tz },
+        );
+      }
+      remember(this.moments, key, t);
+    }
+    return t;
+  }
+
+  /**
+   * The DateTime of an instant in the calendar's zone, made once: luxon builds a Locale for every DateTime
+   * it makes from a number (about a microsecond each, and most of a log's replay), and DateTimes are immutable.
+   */
+  private instant(ms: number): DateTime {
+    let t = this.instants.get(ms);
+    if (t === undefined) {
+      t = DateTime.fromMillis(ms, { zone: this.tz });
+      remember(this.instants, ms, t);
     }
     return t;
   }
@@ -180,7 +197,7 @@ export class BusinessCalendar {
     if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined;
     const local = Date.UTC(year, month - 1, day) + ms;
     const zone = this.tz;
-    if (typeof zone === "string") return zone === "UTC" ? DateTime.fromMillis(local, { zone }) : undefined;
+    if (typeof zone === "string") return zone === "UTC" ? this.instant(local) : undefined;
     const o = zone.offset(Settings.now());
     let guess = local - o * 60_000;
     const o2 = zone.offset(guess);
@@ -189,13 +206,20 @@ export class BusinessCalendar {
       const o3 = zone.offset(guess);
       if (o3 !== o2) guess = local - Math.min(o2, o3) * 60_000;
     }
-    return DateTime.fromMillis(guess, { zone });
+    return this.instant(guess);
   }
 
   /** Local date and wall-clock milliseconds after midnight of a moment. */
   private local(t: DateTime): { date: string; ms: number } {
-    const z = t.setZone(this.tz);
-    return { date: z.toISODate()!, ms: ((z.hour * 60 + z.minute) * 60 + z.second) * 1000 + z.millisecond };
+    const ts = t.toMillis();
+    let l = this.locals.get(ts);
+    if (l === undefined) {
+      const z = t.setZone(this.tz);
+      l = { date: z.toISODate()!, ms: ((z.hour * 60 + z.minute) * 60 + z.second) * 1000 + z.millisecond };
+      // An invalid DateTime has no instant to remember it by.
+      if (Number.isFinite(ts)) remember(this.locals, ts, l);
+    }
+    return l;
   }
 
   /** Whether the moment lies in working time: a business day, from opening up to (not including) closing. */
@@ -350,7 +374,32 @@ export function businessCalendar(info: CalendarInfo | undefined): { calendar: Bu
     if (problem) return { error: `${what}: ${problem}` };
     regions.push(r.value.trim().toUpperCase());
   }
-  return { calendar: new BusinessCalendar(zone, workdays, opens, closes, dates, regions) };
+  // One calendar per description, kept across analyses: its answers (a log's replay asks for thousands of
+  // days and instants) then outlive the analysis of one keystroke.
+  const key = JSON.stringify([zone, workdays, opens, closes, dates, regions]);
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    if (calendars.size >= MAX_CALENDARS) calendars.clear();
+    calendar = new BusinessCalendar(zone, workdays, opens, closes, dates, regions);
+    calendars.set(key, calendar);
+  }
+  return { calendar };
+}
+
+const calendars = new Map<string, BusinessCalendar>();
+
+/** Forgets every calendar and what it remembered (the benchmark's cold runs). */
+export function forgetCalendars(): void {
+  calendars.clear();
+}
+/** More distinct calendars than any workspace has; beyond it the cache starts again. */
+const MAX_CALENDARS = 64;
+/** Answers a calendar remembers of each kind before it starts again (tens of MB at most). */
+const MAX_REMEMBERED = 200_000;
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  if (map.size >= MAX_REMEMBERED) map.clear();
+  map.set(key, value);
 }
 
 function pad(n: number): string {
@@ -359,6 +408,18 @@ function pad(n: number): string {
 
 /** `YYYY-MM-DD` plus n days. */
 export function addDays(date: string, n: number): string {
+  // The next day without a Date (the calendar steps day by day through years of a log): within the month,
+  // or the first of the next one, for a valid date of a four-digit year.
+  if (n === 1 && date.length === 10) {
+    const y = Number(date.slice(0, 4));
+    const m = Number(date.slice(5, 7));
+    const d = Number(date.slice(8, 10));
+    if (y >= 1000 && y < 9999 && m >= 1 && m <= 12 && d >= 1) {
+      const last = daysInMonth(y, m);
+      if (d < last) return `${date.slice(0, 8)}${pad(d + 1)}`;
+      if (d === last) return m < 12 ? `${date.slice(0, 5)}${pad(m + 1)}-01` : `${y + 1}-01-01`;
+    }
+  }
   const [y, m, d] = date.split("-").map(Number);
   const t = new Date(Date.UTC(y, m - 1, d + n));
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
@@ -366,6 +427,20 @@ export function addDays(date: string, n: number): string {
 
 /** ISO weekday of a `YYYY-MM-DD` date, 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
+  if (date.length === 10) {
+    const y = Number(date.slice(0, 4));
+    const m = Number(date.slice(5, 7));
+    const d = Number(date.slice(8, 10));
+    // Days since 1970-01-01 (a Thursday) by the civil-calendar formula, for a valid date of a four-digit year.
+    if (y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
+      const yy = m <= 2 ? y - 1 : y;
+      const era = Math.floor(yy / 400);
+      const yoe = yy - era * 400;
+      const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+      const days = era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+      return ((((days + 3) % 7) + 7) % 7) + 1;
+    }
+  }
   const [y, m, d] = date.split("-").map(Number);
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
 }
