@@ -21,7 +21,7 @@ const ROOT = path.resolve(__dirname, "../../..");
 const TODAY = "2026-01-10";
 const seed = process.env.COVENANT_FUZZ_SEED ? Number(process.env.COVENANT_FUZZ_SEED) : undefined;
 
-const SAMPLES = ["northwind.covenant", "northwind-log.covenant", "globex-hosting.covenant", "broken.covenant"].map((f) => path.join(ROOT, "samples", f));
+const SAMPLES = ["northwind.covenant", "northwind-log.covenant", "broken-log.covenant", "globex-hosting.covenant", "broken.covenant"].map((f) => path.join(ROOT, "samples", f));
 const BASES: { file: string; text: string }[] = [
   ...SAMPLES.map((file) => ({ file, text: fs.readFileSync(file, "utf8") })),
   { file: path.join(ROOT, "samples", "generated.covenant"), text: generateContract({ seed: 3, lines: 300 }) },
@@ -200,5 +200,39 @@ describe("incremental analysis (issue 13)", function () {
       assert.equal(program.load(uri)!.parsed.file, first);
     }
     sameText(parseJson(program.load(uri)!.parsed), parseJson(parse(text)), "parse");
+  });
+
+  it("typing into one matter of a log keeps the other matters' links, and their quick fixes move with them", () => {
+    // The log is written beside the sample contract it imports, so both programs read the same contract.
+    const uri = toUri(path.join(ROOT, "samples", "typing-into-a-log.covenant"));
+    let text = [
+      'import "northwind.covenant"',
+      "log northwind-msa {",
+      '  matter first "First" {',
+      "    raised 2025-11-03 10:00 by northwind.ops",
+      '    note 2025-11-04 09:00 "Waiting"',
+      "  }",
+      '  matter second "Second" {',
+      "    raised 2025-11-05 10:00 by northwind.ops",
+      "    escalated 2025-11-06 10:00 to managment",
+      "  }",
+      "}",
+      "",
+    ].join("\n");
+    const program = new Program(diskHost, { incremental: true });
+    const second = (): unknown => analysisOf(program, uri, text).linked.logs[0].matters[1];
+    const kept = second();
+    const at = text.indexOf('"Waiting"') + 1;
+    for (const ch of "still ") {
+      text = text.slice(0, at) + ch + text.slice(at);
+      assert.equal(second(), kept, "the second matter is linked once");
+      const inc = analysisOf(program, uri, text);
+      const full = analysisOf(new Program(diskHost), uri, text);
+      sameText(JSON.stringify(shown(inc)), JSON.stringify(shown(full)), `analysis after typing '${ch}'`);
+      const typo = inc.findings.find((f) => f.code === "REF001")!;
+      const edit = typo.fix!.edits[0];
+      assert.equal(text.slice(edit.start, edit.end), "managment");
+      assert.equal(edit.text, "management");
+    }
   });
 });

@@ -130,7 +130,8 @@ function splice(text: string, old: ParseOutput, parent: A.Block | undefined, blo
   const syntaxErrors = [...old.syntaxErrors];
   const later = old.repeats.slice(firstAtOrAfter(old.repeats, to, (r) => r.range.start));
   const laterValues = old.values.slice(firstAtOrAfter(old.values, to, (v) => v.range.start));
-  const held = [...syntaxErrors, ...later, ...laterValues].map((x) => x.range).filter((r) => r.start >= to);
+  const held: A.Range[] = [];
+  for (const list of [syntaxErrors, later, laterValues]) for (const x of list) if (x.range.start >= to) held.push(x.range);
   const startsBefore = held.map((r) => r.start);
   if (delta !== 0) {
     shiftTree(old.file, to, delta, node);
@@ -138,7 +139,8 @@ function splice(text: string, old: ParseOutput, parent: A.Block | undefined, blo
   }
   const repeats = [...old.repeats.slice(0, firstAtOrAfter(old.repeats, from, (r) => r.range.start)), ...fresh.repeats, ...later];
   const i0 = firstAtOrAfter(old.values, from, (v) => v.range.start);
-  const values = [...old.values.slice(0, i0), ...fresh.values, ...laterValues];
+  // concat, not spread: a log holds tens of thousands of values.
+  const values = old.values.slice(0, i0).concat(fresh.values, laterValues);
   const starts = old.statementStarts;
   const i = firstAtOrAfter(starts, from, (s) => s);
   let j = firstAtOrAfter(starts, to, (s) => s);

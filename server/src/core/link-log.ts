@@ -105,8 +105,28 @@ export function momentText(m: A.Moment | undefined): string | undefined {
 /** Each moment's text, worked out once (the linker asks twice per event, the checks again). */
 const momentTexts = new WeakMap<A.Moment, string | null>();
 
+/** What linking a matter reported: the errors and occurrences to report again when its link is reused. */
+type Effect = { code: string; range: A.Range; message: string; fix?: Fix } | { range: A.Range; decl: Decl };
+
+/**
+ * Each matter's link against the contract it was linked to, with what it reported and where the matter
+ * then started. A keystroke in a log re-parses one matter (the others keep their nodes, shifted): the others
+ * are not linked again while their contract is the same (`LinkHost.linkWithoutLogs` keeps it).
+ */
+const keptMatters = new WeakMap<A.Matter, { contract: LinkedContract; start: number; lm: LinkedMatter; effects: Effect[] }>();
+
 export function linkLogs(input: LogLinkInput): LinkedLog[] {
-  const { root, error, occur } = input;
+  const { root } = input;
+  /** While a matter is linked: what it reports, for `keptMatters`. */
+  let recording: Effect[] | undefined;
+  const error: LogLinkInput["error"] = (code, range, message, more) => {
+    recording?.push({ code, range, message, ...(more?.fix ? { fix: more.fix } : {}) });
+    input.error(code, range, message, more);
+  };
+  const occur: LogLinkInput["occur"] = (range, decl) => {
+    recording?.push({ range, decl });
+    input.occur(range, decl);
+  };
   /** REF001 with the declared name the written one most likely meant. */
   const unresolved = (n: { text: string; range: A.Range }, message: string, candidates: Iterable<string>): void => {
     const hint = suggest(n.text, candidates);
@@ -183,8 +203,22 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
         if (matterNames.has(m.name.text)) error("REF002", m.name.range, `matter '${m.name.text}' is already recorded in this log`);
         matterNames.add(m.name.text);
       }
+      const kept = lc && keptMatters.get(m);
+      if (kept && kept.contract === lc) {
+        // The node is the one linked before, moved by the edits above it (its fixes' offsets move with it).
+        const delta = m.range.start - kept.start;
+        for (const e of kept.effects) {
+          if ("decl" in e) input.occur(e.range, e.decl);
+          else input.error(e.code, e.range, e.message, e.fix ? { fix: delta === 0 ? e.fix : shifted(e.fix, delta) } : undefined);
+        }
+        ll.matters.push(kept.lm);
+        if (kept.lm.replayed) for (const e of kept.lm.events) evidence(e.evidence, kept.lm);
+        continue;
+      }
       const lm: LinkedMatter = { matter: m, replayed: false, events: [], tierOf: new Map(), boardOf: new Map(), stepOf: new Map() };
       ll.matters.push(lm);
+      const effects: Effect[] = [];
+      recording = effects;
       let referencesOk = true;
       if (lc && m.service) {
         lm.service = lc.services.get(m.service.text);
@@ -206,6 +240,8 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
       }
       linkEvents(lm, hasLadders);
       lm.replayed = referencesOk && !!lc && !!lm.ladder && lm.events[0]?.event === "raised";
+      recording = undefined;
+      if (lc) keptMatters.set(m, { contract: lc, start: m.range.start, lm, effects });
       if (lm.replayed) for (const e of lm.events) evidence(e.evidence, lm);
     }
 
@@ -335,7 +371,9 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
         if (problem) { error("VAL001", problem.at === "period" ? m.period.range : m.value.range, problem.message); continue; }
         if (m.value.kind === "percent" && m.value.value > 100) continue;
         if (repeated(target.sla, period)) { error("REF002", ref!.range, `${describeRef(ref!)} is already measured for ${period.text}`); continue; }
-        ll.measurements.push({ ...target, period, value: m.value, ...(m.note ? { note: m.note.value } : {}), at: ref!.range });
+        const { service, sla } = target;
+        // Two literal shapes, not a spread: a ten-year log has thousands of measurements.
+        ll.measurements.push(m.note ? { service, sla, period, value: m.value, note: m.note.value, at: ref!.range } : { service, sla, period, value: m.value, at: ref!.range });
       } else {
         const { f } = src;
         if (!f.path) continue;
@@ -380,6 +418,11 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
       return { service, sla };
     }
   }
+}
+
+/** A fix of a node that moved by `delta` since the fix was made. */
+function shifted(fix: Fix, delta: number): Fix {
+  return { ...fix, edits: fix.edits.map((e) => (e.uri ? e : { ...e, start: e.start + delta, end: e.end + delta })) };
 }
 
 function describeRef(ref: A.SlaRef): string {

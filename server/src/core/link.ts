@@ -111,6 +111,11 @@ export interface LinkHost {
   readText(uri: string): string | undefined;
   /** Whether a file exists (a log's evidence). */
   exists(uri: string): boolean;
+  /**
+   * The file at `uri` linked without its logs (the contract a log records); a host may keep the result
+   * while the files it read are unchanged (`Program` does). Without it, the file is linked each time.
+   */
+  linkWithoutLogs?(uri: string): Linked | undefined;
 }
 
 /**
@@ -165,6 +170,9 @@ function baseName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1));
 }
 
+/** Each value's problem (null: none), read once per value node: a re-parse keeps the nodes it did not touch. */
+const valueProblems = new WeakMap<A.CheckedValue, string | null>();
+
 /** `logs: false` links a contract's file for the log that records it, without that file's own logs. */
 export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean } = {}): Linked {
   const uri = root.uri;
@@ -190,7 +198,8 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
   }
   for (const r of root.parsed.repeats) report.error("VAL001", r.range, r.message);
   for (const v of root.parsed.values) {
-    const problem = valueProblem(v);
+    let problem = valueProblems.get(v);
+    if (problem === undefined) valueProblems.set(v, (problem = valueProblem(v) ?? null));
     if (problem) report.error("VAL001", v.range, problem);
   }
 
@@ -514,7 +523,7 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
 
   const logs = options.logs === false ? [] : linkLogs({
     root: { uri, file: root.parsed.file }, imported: files.slice(1).map((f) => ({ uri: f.uri, file: f.parsed.file })), contractNames, rootContracts: contracts,
-    rootDecls: decls, linkFile: (u) => { const f = host.load(u); return f && link(f, host, { logs: false }); },
+    rootDecls: decls, linkFile: (u) => { if (host.linkWithoutLogs) return host.linkWithoutLogs(u); const f = host.load(u); return f && link(f, host, { logs: false }); },
     host: { readText: (u) => host.readText(u), exists: (u) => host.exists(u), resolve: resolveRelative },
     error: (code, range, message, more) => report.error(code, range, message, more), declare: (kind, name, node, container) => declare(kind, name, node, uri, container), occur,
   });

@@ -24,6 +24,8 @@ export class Program implements LinkHost {
   private readonly parsed = new Map<string, ParsedFile>();
   private readonly overlays = new Map<string, string>();
   private readonly fromOverlay = new WeakSet<ParsedFile>();
+  /** `linkWithoutLogs` answers, with the parse of every file each one read (undefined: not found). */
+  private readonly withoutLogs = new Map<string, { linked: Linked; reads: Map<string, ParsedFile | undefined> }>();
 
   constructor(private readonly host: ProgramHost, private readonly options: ProgramOptions = {}) {}
 
@@ -35,11 +37,15 @@ export class Program implements LinkHost {
   removeOverlay(uri: string): void {
     this.overlays.delete(uri);
     this.parsed.delete(uri);
+    this.withoutLogs.delete(uri);
   }
 
   /** Forget what was read of `uri` (it changed on disk). */
   invalidate(uri: string): void {
-    if (!this.overlays.has(uri)) this.parsed.delete(uri);
+    if (!this.overlays.has(uri)) {
+      this.parsed.delete(uri);
+      this.withoutLogs.delete(uri);
+    }
   }
 
   load(uri: string): ParsedFile | undefined {
@@ -83,6 +89,28 @@ export class Program implements LinkHost {
   link(uri: string): Linked | undefined {
     const file = this.load(uri);
     return file ? link(file, this) : undefined;
+  }
+
+  /**
+   * The file linked without its logs, for the logs that record its contracts: kept while every file that
+   * linking it read is the same parse (a log's keystroke then does not link its contract again, and the
+   * log's matters can keep what was worked out against that contract).
+   */
+  linkWithoutLogs(uri: string): Linked | undefined {
+    const kept = this.withoutLogs.get(uri);
+    if (kept && [...kept.reads].every(([u, f]) => this.load(u) === f)) return kept.linked;
+    const reads = new Map<string, ParsedFile | undefined>();
+    const load = (u: string): ParsedFile | undefined => {
+      const f = this.load(u);
+      if (!reads.has(u)) reads.set(u, f);
+      return f;
+    };
+    const file = load(uri);
+    if (!file) return undefined;
+    const host: LinkHost = { load, resolveImport: (from, path) => this.resolveImport(from, path), readText: (u) => this.readText(u), exists: (u) => this.exists(u) };
+    const linked = link(file, host, { logs: false });
+    this.withoutLogs.set(uri, { linked, reads });
+    return linked;
   }
 
   /** Links a text that is not (or not yet) stored under `uri`. */

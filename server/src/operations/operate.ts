@@ -29,6 +29,7 @@ export interface Moment {
 }
 
 const cache = new WeakMap<LinkedLog, Map<string, LogState | undefined>>();
+const replayed = new WeakMap<LinkedLog["matters"][number], { contract: LinkedContract; clock: LogClock; replay: MatterReplay | undefined }>();
 
 /**
  * The state of a log at the analysis moment; undefined when its contract does not resolve, its calendar
@@ -59,8 +60,10 @@ function compute(log: LinkedLog, moment: Moment): LogState | undefined {
   if (!now) return undefined;
   const replays = new Map<LinkedLog["matters"][number], MatterReplay>();
   for (const m of log.matters) {
-    const r = replayMatter(contract, m, clock);
-    if (r) replays.set(m, r);
+    // A matter the linker kept (a keystroke elsewhere in the log) keeps its replay: it does not depend on now.
+    let kept = replayed.get(m);
+    if (!kept || kept.contract !== contract || kept.clock !== clock) replayed.set(m, (kept = { contract, clock, replay: replayMatter(contract, m, clock) }));
+    if (kept.replay) replays.set(m, kept.replay);
   }
   const evaluations = evaluate(log, clock);
   const all = occurrences(log, clock, evaluations);
