@@ -56,8 +56,18 @@ export class LogClock {
 
   /** `Mon 10 Nov 2025 17:00`: a moment as a contract manager reads it, in the calendar's zone. */
   say(t: DateTime): string {
-    return t.setZone(this.calendar.zone).toFormat("ccc d LLL yyyy HH:mm");
+    const ts = t.toMillis();
+    let text = this.said.get(ts);
+    if (text === undefined) {
+      text = t.setZone(this.calendar.zone).toFormat("ccc d LLL yyyy HH:mm");
+      if (this.said.size >= 100_000) this.said.clear();
+      if (t.isValid) this.said.set(ts, text);
+    }
+    return text;
   }
+
+  /** `say`'s answers by instant (luxon's formatting is slow, and the checks say the same deadlines often). */
+  private readonly said = new Map<number, string>();
 
   format(t: DateTime): string {
     return this.calendar.format(t);

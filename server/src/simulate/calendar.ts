@@ -87,6 +87,7 @@ export class BusinessCalendar {
   private readonly moments = new Map<string, DateTime>();
   private readonly instants = new Map<number, DateTime>();
   private readonly locals = new Map<number, { date: string; ms: number }>();
+  private readonly wallClock = new Map<string, DateTime>();
   /** The zone as luxon computes in it (`zone` is its name). */
   private readonly tz: Zone | string;
 
@@ -283,6 +284,17 @@ export class BusinessCalendar {
 
   /** Plain wall-clock arithmetic: the local date and clock reading move, then the zone gives the instant. */
   addWallClock(s: DateTime, amount: number, unit: A.UnitName): DateTime {
+    const key = `${s.toMillis()} ${amount} ${unit}`;
+    let t = this.wallClock.get(key);
+    if (t === undefined) {
+      t = this.wallClockNow(s, amount, unit);
+      // An invalid DateTime has no instant to remember it by.
+      if (s.isValid) remember(this.wallClock, key, t);
+    }
+    return t;
+  }
+
+  private wallClockNow(s: DateTime, amount: number, unit: A.UnitName): DateTime {
     const z = s.setZone(this.tz);
     const shadow = DateTime.fromObject(z.toObject(), { zone: "UTC" }).plus({ [`${unit}s`]: amount });
     const { year, month, day, hour, minute, second, millisecond } = shadow.toObject();
