@@ -4,7 +4,6 @@ import {
   createConnection, ErrorCodes, InitializeParams, ProposedFeatures, ResponseError, StreamMessageReader, StreamMessageWriter,
 } from "vscode-languageserver/node";
 import { format } from "node:util";
-import { setFlagsFromString } from "node:v8";
 import { initializeResult, SERVER_VERSION } from "./capabilities";
 
 const USAGE = `covenant-language-server ${SERVER_VERSION}
@@ -15,10 +14,6 @@ Usage:
   covenant-language-server --node-ipc    talk over Node IPC (what the VS Code extension does)
   covenant-language-server --version | --help
 `;
-
-// Each keystroke re-parses the document; with a larger young generation its tree dies young instead of
-// being copied twice (docs/performance.md: 15–20 % less CPU per edit). Set before the heap grows.
-setFlagsFromString("--max-semi-space-size=32");
 
 const args = process.argv.slice(2);
 if (args.includes("--version") || args.includes("-v")) {
