@@ -16,6 +16,7 @@ import { foldingRanges } from "../../server/src/features/folding";
 import { semanticTokens } from "../../server/src/features/semantic-tokens";
 import { documentSymbols } from "../../server/src/features/symbols";
 import { generateContract } from "../../bench/generate";
+import { generateLog } from "../../bench/generate-log";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const TODAY = "2026-01-10";
@@ -200,6 +201,31 @@ describe("incremental analysis (issue 13)", function () {
       assert.equal(program.load(uri)!.parsed.file, first);
     }
     sameText(parseJson(program.load(uri)!.parsed), parseJson(parse(text)), "parse");
+  });
+
+  it("in a big log, a line typed between two matters re-parses the log block alone, and equals a full parse", () => {
+    // The log block holds thousands of values and statements: more than a call's arguments can carry.
+    const uri = "file:///bench/ten-year-log.covenant";
+    const g = generateLog({ seed: 3, matters: 300, events: 3_000, measurements: 600, contractLines: 200 });
+    let text = g.log;
+    const program = new Program({ read: () => undefined }, { incremental: true });
+    program.setOverlay(uri, text);
+    const first = program.load(uri)!.parsed;
+    assert.ok(first.values.length > 2_000, `the log holds ${first.values.length} values`);
+    const typeAt = (at: number, typed: readonly string[]): void => {
+      for (const piece of typed) {
+        text = text.slice(0, at) + piece + text.slice(at);
+        program.setOverlay(uri, text);
+        assert.equal(program.load(uri)!.parsed.file, first.file, `the tree is reused after typing ${JSON.stringify(piece)}`);
+      }
+      sameText(parseJson(program.load(uri)!.parsed), parseJson(parse(text)), "parse");
+    };
+    // Into a note (one matter is parsed again) ...
+    typeAt(text.indexOf('"', text.indexOf("note ", text.length >> 1)) + 1, ["t", "y", "p", "e", "d", " "]);
+    // ... and a comment pasted between two matters, then typed into (the log block is parsed again).
+    const between = text.indexOf("\n  matter ", text.length >> 1) + 1;
+    typeAt(between, ["  // between matters\n"]);
+    typeAt(between + "  // between".length, ["!", "!"]);
   });
 
   it("typing into one matter of a log keeps the other matters' links, and their quick fixes move with them", () => {

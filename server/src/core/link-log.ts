@@ -2,7 +2,7 @@
 // its contract, reads its CSV measurements through the host, and reports the built-in errors of logs.
 // What carries an error is left out of the LinkedLog, so the replay and the checks never see it.
 import type * as A from "./ast";
-import type { Decl, Linked, LinkedContract, PartyInfo, RoleInfo } from "./link";
+import type { Decl, Linked, LinkedContract, Occurrence, PartyInfo, RoleInfo } from "./link";
 import { chooseLadder } from "./ladder-choice";
 import { parsePeriod, parseQuantityText, Period, PERIOD_WORDS, WINDOW_PERIOD } from "./log-values";
 import { readMeasurementCsv } from "./measurement-csv";
@@ -82,6 +82,8 @@ export interface LogLinkInput {
   error(code: string, range: A.Range, message: string, more?: { fix?: Fix }): void;
   declare(kind: "matter", name: A.Name | undefined, node: A.Block, container?: Decl): Decl | undefined;
   occur(range: A.Range, decl: Decl): void;
+  /** An occurrence as it is (one recorded before, reported again). */
+  occurred(o: Occurrence): void;
 }
 
 const LINK = /^(https?:|mailto:)/i;
@@ -106,14 +108,14 @@ export function momentText(m: A.Moment | undefined): string | undefined {
 const momentTexts = new WeakMap<A.Moment, string | null>();
 
 /** What linking a matter reported: the errors and occurrences to report again when its link is reused. */
-type Effect = { code: string; range: A.Range; message: string; fix?: Fix } | { range: A.Range; decl: Decl };
+type Effect = { code: string; range: A.Range; message: string; fix?: Fix } | Occurrence;
 
 /**
  * Each matter's link against the contract it was linked to, with what it reported and where the matter
  * then started. A keystroke in a log re-parses one matter (the others keep their nodes, shifted): the others
  * are not linked again while their contract is the same (`LinkHost.linkWithoutLogs` keeps it).
  */
-const keptMatters = new WeakMap<A.Matter, { contract: LinkedContract; start: number; lm: LinkedMatter; effects: Effect[] }>();
+const keptMatters = new WeakMap<A.Matter, { contract: LinkedContract; start: number; lm: LinkedMatter; effects: Effect[]; evidence: A.Evidence[] }>();
 
 export function linkLogs(input: LogLinkInput): LinkedLog[] {
   const { root } = input;
@@ -124,8 +126,10 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
     input.error(code, range, message, more);
   };
   const occur: LogLinkInput["occur"] = (range, decl) => {
-    recording?.push({ range, decl });
-    input.occur(range, decl);
+    // The same object is reported again when the matter's link is reused (nothing changes an occurrence).
+    const o: Occurrence = { range, decl, isDeclaration: false };
+    recording?.push(o);
+    input.occurred(o);
   };
   /** REF001 with the declared name the written one most likely meant. */
   const unresolved = (n: { text: string; range: A.Range }, message: string, candidates: Iterable<string>): void => {
@@ -179,7 +183,8 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
       if (d) occur(range, d);
     };
     const evidence = (e: A.Evidence | undefined, matter?: LinkedMatter): void => {
-      for (const item of e?.items ?? []) {
+      if (!e) return;
+      for (const item of e.items) {
         if (isEvidenceLink(item.value) || item.value.trim() === "") continue;
         const target = input.host.resolve(root.uri, item.value);
         if (target) ll.files.push(target);
@@ -208,11 +213,12 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
         // The node is the one linked before, moved by the edits above it (its fixes' offsets move with it).
         const delta = m.range.start - kept.start;
         for (const e of kept.effects) {
-          if ("decl" in e) input.occur(e.range, e.decl);
+          if ("decl" in e) input.occurred(e);
           else input.error(e.code, e.range, e.message, e.fix ? { fix: delta === 0 ? e.fix : shifted(e.fix, delta) } : undefined);
         }
         ll.matters.push(kept.lm);
-        if (kept.lm.replayed) for (const e of kept.lm.events) evidence(e.evidence, kept.lm);
+        // Evidence is looked up again: a file it names may have appeared or gone.
+        for (const e of kept.evidence) evidence(e, kept.lm);
         continue;
       }
       const lm: LinkedMatter = { matter: m, replayed: false, events: [], tierOf: new Map(), boardOf: new Map(), stepOf: new Map() };
@@ -241,8 +247,10 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
       linkEvents(lm, hasLadders);
       lm.replayed = referencesOk && !!lc && !!lm.ladder && lm.events[0]?.event === "raised";
       recording = undefined;
-      if (lc) keptMatters.set(m, { contract: lc, start: m.range.start, lm, effects });
-      if (lm.replayed) for (const e of lm.events) evidence(e.evidence, lm);
+      const withEvidence: A.Evidence[] = [];
+      if (lm.replayed) for (const e of lm.events) if (e.evidence) withEvidence.push(e.evidence);
+      if (lc) keptMatters.set(m, { contract: lc, start: m.range.start, lm, effects, evidence: withEvidence });
+      for (const e of withEvidence) evidence(e, lm);
     }
 
     function linkEvents(lm: LinkedMatter, hasLadders: boolean): void {

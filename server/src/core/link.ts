@@ -526,6 +526,7 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
     rootDecls: decls, linkFile: (u) => { if (host.linkWithoutLogs) return host.linkWithoutLogs(u); const f = host.load(u); return f && link(f, host, { logs: false }); },
     host: { readText: (u) => host.readText(u), exists: (u) => host.exists(u), resolve: resolveRelative },
     error: (code, range, message, more) => report.error(code, range, message, more), declare: (kind, name, node, container) => declare(kind, name, node, uri, container), occur,
+    occurred: (o) => { occurrences.push(o); },
   });
   return {
     uri, file: root, contracts, logs, builtins: report.findings, decls, occurrences, imports, dependencies: order,

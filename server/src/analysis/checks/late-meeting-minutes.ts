@@ -1,8 +1,11 @@
 // MAT007: a board meeting's minutes came, or are still missing, after the board's minutes deadline.
 import type { Check, CheckFinding } from "../check";
-import { matterName, replays } from "../matters";
+import type { DateTime } from "luxon";
+import type * as A from "../../core/ast";
+import { matterName, perReplay, replays } from "../matters";
 import { momentText } from "../../core/link-log";
-import { countable } from "../../operations/time";
+import type { MatterReplay } from "../../operations/replay";
+import { countable, type LogClock } from "../../operations/time";
 
 export const lateMeetingMinutes: Check = {
   code: "MAT007",
@@ -14,21 +17,39 @@ export const lateMeetingMinutes: Check = {
   runLog({ state }) {
     const out: CheckFinding[] = [];
     for (const r of replays(state)) {
-      for (const e of r.matter.events) {
-        const board = e.event === "meeting" ? r.matter.boardOf.get(e) : undefined;
-        const within = board?.minutes?.within;
-        if (!board || !countable(within)) continue;
-        const due = state.clock.due(state.clock.moment(e.moment!), within);
-        const name = board.name?.text ?? "";
-        if (e.minutes) {
-          if (!momentText(e.minutes)) continue;
-          const at = state.clock.moment(e.minutes);
-          if (at > due) out.push({ range: e.keyword, message: `the minutes of the ${name} meeting on ${matterName(r)} came on ${state.clock.say(at)}, after they were due (${state.clock.say(due)})` });
-        } else if (due < state.now) {
-          out.push({ range: e.keyword, message: `the minutes of the ${name} meeting on ${matterName(r)} were due on ${state.clock.say(due)} and are not recorded` });
-        }
+      const { late, unrecorded } = perReplay(minutes, r, (r) => minutesOf(r, state.clock));
+      for (const f of late) out.push(f);
+      for (const u of unrecorded) {
+        if (u.due < state.now) out.push({ range: u.event.keyword, message: `the minutes of the ${u.board} meeting on ${matterName(r)} were due on ${state.clock.say(u.due)} and are not recorded` });
       }
     }
     return out;
   },
 };
+
+/** A matter's meetings whose minutes came late (findings whatever the moment), and those still without minutes. */
+interface Minutes {
+  late: CheckFinding[];
+  unrecorded: { event: A.MatterEvent; board: string; due: DateTime }[];
+}
+
+const minutes = new WeakMap<MatterReplay, Minutes>();
+
+function minutesOf(r: MatterReplay, clock: LogClock): Minutes {
+  const out: Minutes = { late: [], unrecorded: [] };
+  for (const e of r.matter.events) {
+    const board = e.event === "meeting" ? r.matter.boardOf.get(e) : undefined;
+    const within = board?.minutes?.within;
+    if (!board || !countable(within)) continue;
+    const due = clock.due(clock.moment(e.moment!), within);
+    const name = board.name?.text ?? "";
+    if (e.minutes) {
+      if (!momentText(e.minutes)) continue;
+      const at = clock.moment(e.minutes);
+      if (at > due) out.late.push({ range: e.keyword, message: `the minutes of the ${name} meeting on ${matterName(r)} came on ${clock.say(at)}, after they were due (${clock.say(due)})` });
+    } else {
+      out.unrecorded.push({ event: e, board: name, due });
+    }
+  }
+  return out;
+}

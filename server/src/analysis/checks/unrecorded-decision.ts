@@ -1,6 +1,7 @@
 // MAT008: a decision, a notice or a meeting's minutes with no evidence of the record.
 import { fixOf, type Check, type CheckFinding } from "../check";
-import { matterName, replays } from "../matters";
+import { matterName, perReplay, replays } from "../matters";
+import type { MatterReplay } from "../../operations/replay";
 
 export const unrecordedDecision: Check = {
   code: "MAT008",
@@ -11,18 +12,25 @@ export const unrecordedDecision: Check = {
     "When the relationship sours, what counts is what can be shown: link the minutes, the letter or the email with `evidence`.",
   runLog({ state }) {
     const out: CheckFinding[] = [];
-    for (const r of replays(state)) {
-      for (const e of r.matter.events) {
-        const needs = e.event === "decision" || e.event === "notice" || (e.event === "meeting" && !!e.minutes);
-        if (!needs || e.evidence) continue;
-        const what = e.event === "meeting" ? "the minutes of this meeting" : `this ${e.event}`;
-        out.push({
-          range: e.keyword,
-          message: `${matterName(r)}: ${what} ${e.event === "meeting" ? "have" : "has"} no evidence; point to the record`,
-          fix: fixOf("Add an evidence placeholder", () => [{ start: e.range.end, end: e.range.end, text: ' evidence ""' }]),
-        });
-      }
-    }
+    for (const r of replays(state)) for (const f of perReplay(findings, r, unrecorded)) out.push(f);
     return out;
   },
 };
+
+const findings = new WeakMap<MatterReplay, CheckFinding[]>();
+
+function unrecorded(r: MatterReplay): CheckFinding[] {
+  const out: CheckFinding[] = [];
+  for (const e of r.matter.events) {
+    const needs = e.event === "decision" || e.event === "notice" || (e.event === "meeting" && !!e.minutes);
+    if (!needs || e.evidence) continue;
+    const what = e.event === "meeting" ? "the minutes of this meeting" : `this ${e.event}`;
+    out.push({
+      range: e.keyword,
+      message: `${matterName(r)}: ${what} ${e.event === "meeting" ? "have" : "has"} no evidence; point to the record`,
+      // The fix reads the event's range when it is asked for: the range moves with edits above it.
+      fix: fixOf("Add an evidence placeholder", () => [{ start: e.range.end, end: e.range.end, text: ' evidence ""' }]),
+    });
+  }
+  return out;
+}
