@@ -115,7 +115,7 @@ type Effect = { code: string; range: A.Range; message: string; fix?: Fix } | Occ
  * then started. A keystroke in a log re-parses one matter (the others keep their nodes, shifted): the others
  * are not linked again while their contract is the same (`LinkHost.linkWithoutLogs` keeps it).
  */
-const keptMatters = new WeakMap<A.Matter, { contract: LinkedContract; start: number; lm: LinkedMatter; effects: Effect[]; evidence: A.Evidence[] }>();
+const keptMatters = new WeakMap<A.Matter, { contract: LinkedContract; start: number; lm: LinkedMatter; effects: Effect[]; paths: A.Str[] }>();
 
 export function linkLogs(input: LogLinkInput): LinkedLog[] {
   const { root } = input;
@@ -182,10 +182,13 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
       const d = node && decls.get(node);
       if (d) occur(range, d);
     };
-    const evidence = (e: A.Evidence | undefined, matter?: LinkedMatter): void => {
-      if (!e) return;
-      for (const item of e.items) {
-        if (isEvidenceLink(item.value) || item.value.trim() === "") continue;
+    /** The items of an evidence statement that name files (not links, not empty placeholders). */
+    const pathsOf = (e: A.Evidence | undefined, into: A.Str[]): A.Str[] => {
+      if (e) for (const item of e.items) if (!isEvidenceLink(item.value) && item.value.trim() !== "") into.push(item);
+      return into;
+    };
+    const paths = (items: readonly A.Str[], matter?: LinkedMatter): void => {
+      for (const item of items) {
         const target = input.host.resolve(root.uri, item.value);
         if (target) ll.files.push(target);
         ll.evidence.set(item, !!target && input.host.exists(target));
@@ -218,7 +221,7 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
         }
         ll.matters.push(kept.lm);
         // Evidence is looked up again: a file it names may have appeared or gone.
-        for (const e of kept.evidence) evidence(e, kept.lm);
+        paths(kept.paths, kept.lm);
         continue;
       }
       const lm: LinkedMatter = { matter: m, replayed: false, events: [], tierOf: new Map(), boardOf: new Map(), stepOf: new Map() };
@@ -247,10 +250,10 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
       linkEvents(lm, hasLadders);
       lm.replayed = referencesOk && !!lc && !!lm.ladder && lm.events[0]?.event === "raised";
       recording = undefined;
-      const withEvidence: A.Evidence[] = [];
-      if (lm.replayed) for (const e of lm.events) if (e.evidence) withEvidence.push(e.evidence);
-      if (lc) keptMatters.set(m, { contract: lc, start: m.range.start, lm, effects, evidence: withEvidence });
-      for (const e of withEvidence) evidence(e, lm);
+      const files: A.Str[] = [];
+      if (lm.replayed) for (const e of lm.events) pathsOf(e.evidence, files);
+      if (lc) keptMatters.set(m, { contract: lc, start: m.range.start, lm, effects, paths: files });
+      paths(files, lm);
     }
 
     function linkEvents(lm: LinkedMatter, hasLadders: boolean): void {
@@ -349,13 +352,13 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
     for (const s of ll.log.signals) {
       if (!s.signal || !momentText(s.moment)) continue;
       ll.signals.push(s);
-      evidence(s.evidence);
+      paths(pathsOf(s.evidence, []));
     }
     for (const r of ll.log.responses) {
       if (!momentText(r.moment)) continue;
       if (r.at && board(r.at) === false) continue;
       ll.responses.push(r);
-      evidence(r.evidence);
+      paths(pathsOf(r.evidence, []));
     }
 
     // ---- measurements, in the order written ----

@@ -7,20 +7,33 @@ export type PeriodKind = A.PeriodValue["period"];
 
 /** A measured period with an ordinal that counts periods of its kind (consecutive periods differ by 1). */
 export interface Period {
-  kind: PeriodKind;
-  text: string;
-  year: number;
+  readonly kind: PeriodKind;
+  readonly text: string;
+  readonly year: number;
   /** Month 1–12, quarter 1–4, 1 for a year; for a date, its month. */
-  index: number;
+  readonly index: number;
   /** For a date: the day of the month. */
-  day?: number;
-  ordinal: number;
+  readonly day?: number;
+  readonly ordinal: number;
 }
 
 const DAY_MS = 86_400_000;
 
 /** `2026-01`, `2026-Q1`, `2026`, `2026-01-14` as a period, else undefined (`2025-13`, `2025-Q5`). */
 export function parsePeriod(text: string): Period | undefined {
+  // The same few hundred periods are read again on every analysis of a log: each is worked out once.
+  let p = periods.get(text);
+  if (p === undefined) {
+    if (periods.size >= 10_000) periods.clear();
+    periods.set(text, (p = readPeriod(text) ?? null));
+  }
+  return p ?? undefined;
+}
+
+/** Parsed periods by text (shared: nothing changes a Period). */
+const periods = new Map<string, Period | null>();
+
+function readPeriod(text: string): Period | undefined {
   let m = /^(\d{4})-(\d{2})$/.exec(text);
   if (m) {
     const [year, month] = [Number(m[1]), Number(m[2])];

@@ -89,7 +89,11 @@ export function evaluate(ll: LinkedLog, clock: LogClock): Evaluation[] {
     const fee = m.service.fee;
     const amount = fee && creditAmount(fee, percent, m.sla.window!.text);
     if (amount !== undefined && fee?.currency) { e.amount = amount; e.currency = fee.currency.text; }
-    if (!met) breached.set(m.sla, [...(breached.get(m.sla) ?? []), m]);
+    if (!met) {
+      const list = breached.get(m.sla);
+      if (list) list.push(m);
+      else breached.set(m.sla, [m]);
+    }
     out.push(e);
   }
   for (const e of out) {
@@ -111,7 +115,9 @@ export function gaps(ll: LinkedLog, clock: LogClock, now: DateTime): Gap[] {
   const bySla = new Map<A.Sla, Measurement[]>();
   for (const m of ll.measurements) {
     if (!evaluable(m.sla) || m.sla.window!.text === "per-incident" || m.period.kind === "date") continue;
-    bySla.set(m.sla, [...(bySla.get(m.sla) ?? []), m]);
+    const list = bySla.get(m.sla);
+    if (list) list.push(m);
+    else bySla.set(m.sla, [m]);
   }
   const out: Gap[] = [];
   for (const list of bySla.values()) {

@@ -46,13 +46,21 @@ export class LogClock {
 
   /** The first moment of a period. */
   start(p: Period): DateTime {
-    return this.calendar.at(periodDays(p).first, 0);
+    let t = this.starts.get(p);
+    if (t === undefined) this.starts.set(p, (t = this.calendar.at(periodDays(p).first, 0)));
+    return t;
   }
 
   /** The first moment after a period. */
   end(p: Period): DateTime {
-    return this.calendar.at(periodDays(p).after, 0);
+    let t = this.ends.get(p);
+    if (t === undefined) this.ends.set(p, (t = this.calendar.at(periodDays(p).after, 0)));
+    return t;
   }
+
+  /** Periods are shared (parsePeriod reads each text once), and so are their bounds. */
+  private readonly starts = new WeakMap<Period, DateTime>();
+  private readonly ends = new WeakMap<Period, DateTime>();
 
   /** `Mon 10 Nov 2025 17:00`: a moment as a contract manager reads it, in the calendar's zone. */
   say(t: DateTime): string {
