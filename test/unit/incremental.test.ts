@@ -228,6 +228,51 @@ describe("incremental analysis (issue 13)", function () {
     typeAt(between + "  // between".length, ["!", "!"]);
   });
 
+  it("a log's measurements are linked and evaluated again only when a statement or a measurements file changed", () => {
+    const files: Record<string, string> = {
+      "northwind.covenant": fs.readFileSync(path.join(ROOT, "samples", "northwind.covenant"), "utf8"),
+      "log.covenant": [
+        'import "northwind.covenant"',
+        "log northwind-msa {",
+        '  matter first "First" {',
+        "    raised 2025-11-03 10:00 by northwind.ops",
+        '    note 2025-11-04 09:00 "Waiting"',
+        "  }",
+        "  measure eud.p2-fix 2025-09 96%",
+        '  measurements eud.p2-fix "m.csv"',
+        "}",
+        "",
+      ].join("\n"),
+      "m.csv": "period,value\n2025-10,93%\n",
+    };
+    const WS = "file:///ws/";
+    const host = { read: (uri: string): string | undefined => files[uri.slice(WS.length)] };
+    const uri = WS + "log.covenant";
+    const program = new Program(host, { incremental: true });
+    let text = files["log.covenant"];
+    const breaches = (a: DocumentAnalysis): string[] => a.findings.filter((f) => f.code === "SLM001").map((f) => f.message);
+    const check = (what: string): DocumentAnalysis => {
+      const inc = analysisOf(program, uri, text);
+      sameText(JSON.stringify(shown(inc)), JSON.stringify(shown(analysisOf(new Program(host), uri, text))), what);
+      return inc;
+    };
+    const first = check("first analysis");
+    assert.equal(breaches(first).length, 1, "October's 93% misses the 95% target");
+    const measurements = first.linked.logs[0].measurements;
+    // A keystroke in the matter: the measurements are the ones linked before.
+    const at = text.indexOf('"Waiting"') + 1;
+    text = text.slice(0, at) + "Still w" + text.slice(at + 1);
+    assert.equal(check("after typing into the matter").linked.logs[0].measurements, measurements);
+    // The file changed on disk: October now meets the target.
+    files["m.csv"] = "period,value\n2025-10,97%\n";
+    const fixed = check("after the measurements file changed");
+    assert.notEqual(fixed.linked.logs[0].measurements, measurements);
+    assert.deepEqual(breaches(fixed), []);
+    // A measure statement changed: September now misses it.
+    text = text.replace("2025-09 96%", "2025-09 90%");
+    assert.equal(breaches(check("after editing a measure")).length, 1);
+  });
+
   it("typing into one matter of a log keeps the other matters' links, and their quick fixes move with them", () => {
     // The log is written beside the sample contract it imports, so both programs read the same contract.
     const uri = toUri(path.join(ROOT, "samples", "typing-into-a-log.covenant"));

@@ -117,6 +117,21 @@ type Effect = { code: string; range: A.Range; message: string; fix?: Fix } | Occ
  */
 const keptMatters = new WeakMap<A.Matter, { contract: LinkedContract; start: number; lm: LinkedMatter; effects: Effect[]; paths: A.Str[] }>();
 
+/**
+ * A log's measurements as linked against its contract, with what linking them reported, kept while the
+ * contract, the measurement statements and the text of each measurements file are the same.
+ */
+const keptMeasurements = new WeakMap<A.Log, {
+  contract: LinkedContract; measures: A.Measure[]; files: A.MeasurementFile[]; texts: (string | undefined)[];
+  measurements: Measurement[]; effects: Effect[]; uris: string[];
+}>();
+
+function sameItems<V>(a: readonly V[], b: readonly V[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function linkLogs(input: LogLinkInput): LinkedLog[] {
   const { root } = input;
   /** While a matter is linked: what it reports, for `keptMatters`. */
@@ -364,50 +379,80 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
     // ---- measurements, in the order written ----
     if (!lc) return;
     const seen = new Map<A.Sla, Set<string>>();
-    type Source = { kind: "measure"; m: A.Measure } | { kind: "file"; f: A.MeasurementFile };
-    const sources: Source[] = [
-      ...ll.log.measures.map((m): Source => ({ kind: "measure", m })),
-      ...ll.log.measurementFiles.map((f): Source => ({ kind: "file", f })),
-    ].sort((a, b) => (a.kind === "measure" ? a.m.range.start : a.f.range.start) - (b.kind === "measure" ? b.m.range.start : b.f.range.start));
-    for (const src of sources) {
-      const ref = src.kind === "measure" ? src.m.sla : src.f.sla;
-      const target = ref && slaOf(ref);
-      if (!target) continue;
-      if (src.kind === "measure") {
-        const { m } = src;
-        if (!m.period || !m.value) continue;
-        const period = parsePeriod(m.period.text);
-        if (!period) continue; // a month or quarter out of range: VAL001 from the parser
-        const problem = fitProblem(target.sla, period, m.value);
-        if (problem) { error("VAL001", problem.at === "period" ? m.period.range : m.value.range, problem.message); continue; }
-        if (m.value.kind === "percent" && m.value.value > 100) continue;
-        if (repeated(target.sla, period)) { error("REF002", ref!.range, `${describeRef(ref!)} is already measured for ${period.text}`); continue; }
-        const { service, sla } = target;
-        // Two literal shapes, not a spread: a ten-year log has thousands of measurements.
-        ll.measurements.push(m.note ? { service, sla, period, value: m.value, note: m.note.value, at: ref!.range } : { service, sla, period, value: m.value, at: ref!.range });
-      } else {
-        const { f } = src;
-        if (!f.path) continue;
-        const uri = input.host.resolve(root.uri, f.path.value);
-        if (uri) ll.files.push(uri);
-        const text = uri === undefined ? undefined : input.host.readText(uri);
-        if (text === undefined) { error("REF004", f.path.range, `measurements file '${f.path.value}' not found or unreadable`); continue; }
-        const { rows, problems } = readMeasurementCsv(text);
-        for (const p of problems) error("VAL001", f.path.range, p.line === 1 ? `'${f.path.value}' ${p.message}` : `'${f.path.value}' line ${p.line} ${p.message}`);
-        for (const row of rows) {
-          const rowAt = `'${f.path.value}' line ${row.line}`;
-          const period = parsePeriod(row.period);
-          if (!period) { error("VAL001", f.path.range, `${rowAt}: '${row.period}' is not a period (2026-01, 2026-Q1, 2026 or 2026-01-14)`); continue; }
-          const value = parseQuantityText(row.value, f.path.range);
-          if (!value) { error("VAL001", f.path.range, `${rowAt}: '${row.value}' is not a value (99.91%, 12, 4 hours)`); continue; }
-          if (value.kind === "percent" && value.value > 100) { error("VAL001", f.path.range, `${rowAt}: ${value.text} is over 100%`); continue; }
-          if (value.kind === "duration" && (!Number.isInteger(value.amount) || value.amount === 0)) { error("VAL001", f.path.range, `${rowAt}: a duration is a whole number above zero (${value.text})`); continue; }
-          const problem = fitProblem(target.sla, period, value);
-          if (problem) { error("VAL001", f.path.range, `${rowAt}: ${problem.message}`); continue; }
-          if (repeated(target.sla, period)) { error("REF002", f.path.range, `${rowAt}: ${describeRef(ref!)} is already measured for ${period.text}`); continue; }
-          ll.measurements.push({ ...target, period, value, ...(row.note ? { note: row.note } : {}), at: f.path.range, row: row.line });
+    const fileTexts = new Map<A.MeasurementFile, string | undefined>();
+    for (const f of ll.log.measurementFiles) {
+      const uri = f.path ? input.host.resolve(root.uri, f.path.value) : undefined;
+      fileTexts.set(f, uri === undefined ? undefined : input.host.readText(uri));
+    }
+    const texts = [...fileTexts.values()];
+    // A keystroke in a matter leaves the log's measurement statements as they were: their link is kept.
+    const kept = keptMeasurements.get(ll.log);
+    if (kept && kept.contract === lc && sameItems(kept.measures, ll.log.measures) && sameItems(kept.files, ll.log.measurementFiles) && sameItems(kept.texts, texts)) {
+      for (const e of kept.effects) {
+        if ("decl" in e) input.occurred(e);
+        else input.error(e.code, e.range, e.message);
+      }
+      for (const u of kept.uris) ll.files.push(u);
+      ll.measurements = kept.measurements;
+      return;
+    }
+    const effects: Effect[] = [];
+    recording = effects;
+    const filesBefore = ll.files.length;
+    linkMeasurements();
+    recording = undefined;
+    // What reported a fix is linked again next time (a fix's offsets would have to move with its node).
+    if (!effects.some((e) => "fix" in e && e.fix)) {
+      keptMeasurements.set(ll.log, { contract: lc, measures: ll.log.measures.slice(), files: ll.log.measurementFiles.slice(), texts, measurements: ll.measurements, effects, uris: ll.files.slice(filesBefore) });
+    }
+
+    function linkMeasurements(): void {
+      type Source = { kind: "measure"; m: A.Measure } | { kind: "file"; f: A.MeasurementFile };
+      const sources: Source[] = [
+        ...ll.log.measures.map((m): Source => ({ kind: "measure", m })),
+        ...ll.log.measurementFiles.map((f): Source => ({ kind: "file", f })),
+      ].sort((a, b) => (a.kind === "measure" ? a.m.range.start : a.f.range.start) - (b.kind === "measure" ? b.m.range.start : b.f.range.start));
+      for (const src of sources) {
+        const ref = src.kind === "measure" ? src.m.sla : src.f.sla;
+        const target = ref && slaOf(ref);
+        if (!target) continue;
+        if (src.kind === "measure") {
+          const { m } = src;
+          if (!m.period || !m.value) continue;
+          const period = parsePeriod(m.period.text);
+          if (!period) continue; // a month or quarter out of range: VAL001 from the parser
+          const problem = fitProblem(target.sla, period, m.value);
+          if (problem) { error("VAL001", problem.at === "period" ? m.period.range : m.value.range, problem.message); continue; }
+          if (m.value.kind === "percent" && m.value.value > 100) continue;
+          if (repeated(target.sla, period)) { error("REF002", ref!.range, `${describeRef(ref!)} is already measured for ${period.text}`); continue; }
+          const { service, sla } = target;
+          // Two literal shapes, not a spread: a ten-year log has thousands of measurements.
+          ll.measurements.push(m.note ? { service, sla, period, value: m.value, note: m.note.value, at: ref!.range } : { service, sla, period, value: m.value, at: ref!.range });
+        } else {
+          const { f } = src;
+          if (!f.path) continue;
+          const uri = input.host.resolve(root.uri, f.path.value);
+          if (uri) ll.files.push(uri);
+          const text = fileTexts.get(f);
+          if (text === undefined) { error("REF004", f.path.range, `measurements file '${f.path.value}' not found or unreadable`); continue; }
+          const { rows, problems } = readMeasurementCsv(text);
+          for (const p of problems) error("VAL001", f.path.range, p.line === 1 ? `'${f.path.value}' ${p.message}` : `'${f.path.value}' line ${p.line} ${p.message}`);
+          for (const row of rows) {
+            const rowAt = `'${f.path.value}' line ${row.line}`;
+            const period = parsePeriod(row.period);
+            if (!period) { error("VAL001", f.path.range, `${rowAt}: '${row.period}' is not a period (2026-01, 2026-Q1, 2026 or 2026-01-14)`); continue; }
+            const value = parseQuantityText(row.value, f.path.range);
+            if (!value) { error("VAL001", f.path.range, `${rowAt}: '${row.value}' is not a value (99.91%, 12, 4 hours)`); continue; }
+            if (value.kind === "percent" && value.value > 100) { error("VAL001", f.path.range, `${rowAt}: ${value.text} is over 100%`); continue; }
+            if (value.kind === "duration" && (!Number.isInteger(value.amount) || value.amount === 0)) { error("VAL001", f.path.range, `${rowAt}: a duration is a whole number above zero (${value.text})`); continue; }
+            const problem = fitProblem(target.sla, period, value);
+            if (problem) { error("VAL001", f.path.range, `${rowAt}: ${problem.message}`); continue; }
+            if (repeated(target.sla, period)) { error("REF002", f.path.range, `${rowAt}: ${describeRef(ref!)} is already measured for ${period.text}`); continue; }
+            ll.measurements.push({ ...target, period, value, ...(row.note ? { note: row.note } : {}), at: f.path.range, row: row.line });
+          }
         }
       }
+
     }
 
     function repeated(sla: A.Sla, p: Period): boolean {

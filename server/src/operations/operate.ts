@@ -29,6 +29,7 @@ export interface Moment {
 }
 
 const cache = new WeakMap<LinkedLog, Map<string, LogState | undefined>>();
+const evaluated = new WeakMap<LinkedLog["measurements"], { clock: LogClock; evaluations: Evaluation[] }>();
 const replayed = new WeakMap<LinkedLog["matters"][number], { contract: LinkedContract; clock: LogClock; replay: MatterReplay | undefined }>();
 
 /**
@@ -65,7 +66,10 @@ function compute(log: LinkedLog, moment: Moment): LogState | undefined {
     if (!kept || kept.contract !== contract || kept.clock !== clock) replayed.set(m, (kept = { contract, clock, replay: replayMatter(contract, m, clock) }));
     if (kept.replay) replays.set(m, kept.replay);
   }
-  const evaluations = evaluate(log, clock);
+  // The measurements a keystroke in a matter left as they were (link-log.ts keeps them) keep their evaluation.
+  let kept = evaluated.get(log.measurements);
+  if (!kept || kept.clock !== clock) evaluated.set(log.measurements, (kept = { clock, evaluations: evaluate(log, clock) }));
+  const evaluations = kept.evaluations;
   const all = occurrences(log, clock, evaluations);
   return {
     log, contract, clock, now, replays, evaluations, occurrences: all,
