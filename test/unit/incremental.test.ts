@@ -117,6 +117,21 @@ function parseJson(p: ParseOutput): string {
   return JSON.stringify({ file: p.file, syntaxErrors: p.syntaxErrors, repeats: p.repeats, values: p.values, statementStarts: p.statementStarts });
 }
 
+/** A log of the northwind sample with one matter ("first", a note "Waiting"), then `rest`. */
+function logOfNorthwind(rest: string[]): string {
+  return [
+    'import "northwind.covenant"',
+    "log northwind-msa {",
+    '  matter first "First" {',
+    "    raised 2025-11-03 10:00 by northwind.ops",
+    '    note 2025-11-04 09:00 "Waiting"',
+    "  }",
+    ...rest,
+    "}",
+    "",
+  ].join("\n");
+}
+
 function analysisOf(program: Program, uri: string, text: string): DocumentAnalysis {
   program.setOverlay(uri, text);
   const linked = program.link(uri)!;
@@ -231,18 +246,7 @@ describe("incremental analysis (issue 13)", function () {
   it("a log's measurements are linked and evaluated again only when a statement or a measurements file changed", () => {
     const files: Record<string, string> = {
       "northwind.covenant": fs.readFileSync(path.join(ROOT, "samples", "northwind.covenant"), "utf8"),
-      "log.covenant": [
-        'import "northwind.covenant"',
-        "log northwind-msa {",
-        '  matter first "First" {',
-        "    raised 2025-11-03 10:00 by northwind.ops",
-        '    note 2025-11-04 09:00 "Waiting"',
-        "  }",
-        "  measure eud.p2-fix 2025-09 96%",
-        '  measurements eud.p2-fix "m.csv"',
-        "}",
-        "",
-      ].join("\n"),
+      "log.covenant": logOfNorthwind(["  measure eud.p2-fix 2025-09 96%", '  measurements eud.p2-fix "m.csv"']),
       "m.csv": "period,value\n2025-10,93%\n",
     };
     const WS = "file:///ws/";
@@ -276,20 +280,7 @@ describe("incremental analysis (issue 13)", function () {
   it("typing into one matter of a log keeps the other matters' links, and their quick fixes move with them", () => {
     // The log is written beside the sample contract it imports, so both programs read the same contract.
     const uri = toUri(path.join(ROOT, "samples", "typing-into-a-log.covenant"));
-    let text = [
-      'import "northwind.covenant"',
-      "log northwind-msa {",
-      '  matter first "First" {',
-      "    raised 2025-11-03 10:00 by northwind.ops",
-      '    note 2025-11-04 09:00 "Waiting"',
-      "  }",
-      '  matter second "Second" {',
-      "    raised 2025-11-05 10:00 by northwind.ops",
-      "    escalated 2025-11-06 10:00 to managment",
-      "  }",
-      "}",
-      "",
-    ].join("\n");
+    let text = logOfNorthwind(['  matter second "Second" {', "    raised 2025-11-05 10:00 by northwind.ops", "    escalated 2025-11-06 10:00 to managment", "  }"]);
     const program = new Program(diskHost, { incremental: true });
     const second = (): unknown => analysisOf(program, uri, text).linked.logs[0].matters[1];
     const kept = second();

@@ -81,8 +81,7 @@ export interface LogLinkInput {
   host: LogLinkHost;
   error(code: string, range: A.Range, message: string, more?: { fix?: Fix }): void;
   declare(kind: "matter", name: A.Name | undefined, node: A.Block, container?: Decl): Decl | undefined;
-  occur(range: A.Range, decl: Decl): void;
-  /** An occurrence as it is (one recorded before, reported again). */
+  /** An occurrence of a declaration (the same object is reported again when a link is reused). */
   occurred(o: Occurrence): void;
 }
 
@@ -140,11 +139,18 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
     recording?.push({ code, range, message, ...(more?.fix ? { fix: more.fix } : {}) });
     input.error(code, range, message, more);
   };
-  const occur: LogLinkInput["occur"] = (range, decl) => {
+  const occur = (range: A.Range, decl: Decl): void => {
     // The same object is reported again when the matter's link is reused (nothing changes an occurrence).
     const o: Occurrence = { range, decl, isDeclaration: false };
     recording?.push(o);
     input.occurred(o);
+  };
+  /** What a kept link recorded, reported again; its fixes' offsets moved by `delta` (the node's move since). */
+  const reportAgain = (effects: readonly Effect[], delta: number): void => {
+    for (const e of effects) {
+      if ("decl" in e) input.occurred(e);
+      else input.error(e.code, e.range, e.message, e.fix ? { fix: delta === 0 ? e.fix : shifted(e.fix, delta) } : undefined);
+    }
   };
   /** REF001 with the declared name the written one most likely meant. */
   const unresolved = (n: { text: string; range: A.Range }, message: string, candidates: Iterable<string>): void => {
@@ -229,11 +235,7 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
       const kept = lc && keptMatters.get(m);
       if (kept && kept.contract === lc) {
         // The node is the one linked before, moved by the edits above it (its fixes' offsets move with it).
-        const delta = m.range.start - kept.start;
-        for (const e of kept.effects) {
-          if ("decl" in e) input.occurred(e);
-          else input.error(e.code, e.range, e.message, e.fix ? { fix: delta === 0 ? e.fix : shifted(e.fix, delta) } : undefined);
-        }
+        reportAgain(kept.effects, m.range.start - kept.start);
         ll.matters.push(kept.lm);
         // Evidence is looked up again: a file it names may have appeared or gone.
         paths(kept.paths, kept.lm);
@@ -379,19 +381,16 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
     // ---- measurements, in the order written ----
     if (!lc) return;
     const seen = new Map<A.Sla, Set<string>>();
-    const fileTexts = new Map<A.MeasurementFile, string | undefined>();
+    const fileTexts = new Map<A.MeasurementFile, { uri: string | undefined; text: string | undefined }>();
     for (const f of ll.log.measurementFiles) {
       const uri = f.path ? input.host.resolve(root.uri, f.path.value) : undefined;
-      fileTexts.set(f, uri === undefined ? undefined : input.host.readText(uri));
+      fileTexts.set(f, { uri, text: uri === undefined ? undefined : input.host.readText(uri) });
     }
-    const texts = [...fileTexts.values()];
+    const texts = [...fileTexts.values()].map((t) => t.text);
     // A keystroke in a matter leaves the log's measurement statements as they were: their link is kept.
     const kept = keptMeasurements.get(ll.log);
     if (kept && kept.contract === lc && sameItems(kept.measures, ll.log.measures) && sameItems(kept.files, ll.log.measurementFiles) && sameItems(kept.texts, texts)) {
-      for (const e of kept.effects) {
-        if ("decl" in e) input.occurred(e);
-        else input.error(e.code, e.range, e.message);
-      }
+      reportAgain(kept.effects, 0);
       for (const u of kept.uris) ll.files.push(u);
       ll.measurements = kept.measurements;
       return;
@@ -431,9 +430,8 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
         } else {
           const { f } = src;
           if (!f.path) continue;
-          const uri = input.host.resolve(root.uri, f.path.value);
+          const { uri, text } = fileTexts.get(f)!;
           if (uri) ll.files.push(uri);
-          const text = fileTexts.get(f);
           if (text === undefined) { error("REF004", f.path.range, `measurements file '${f.path.value}' not found or unreadable`); continue; }
           const { rows, problems } = readMeasurementCsv(text);
           for (const p of problems) error("VAL001", f.path.range, p.line === 1 ? `'${f.path.value}' ${p.message}` : `'${f.path.value}' line ${p.line} ${p.message}`);

@@ -525,7 +525,7 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
     root: { uri, file: root.parsed.file }, imported: files.slice(1).map((f) => ({ uri: f.uri, file: f.parsed.file })), contractNames, rootContracts: contracts,
     rootDecls: decls, linkFile: (u) => { if (host.linkWithoutLogs) return host.linkWithoutLogs(u); const f = host.load(u); return f && link(f, host, { logs: false }); },
     host: { readText: (u) => host.readText(u), exists: (u) => host.exists(u), resolve: resolveRelative },
-    error: (code, range, message, more) => report.error(code, range, message, more), declare: (kind, name, node, container) => declare(kind, name, node, uri, container), occur,
+    error: (code, range, message, more) => report.error(code, range, message, more), declare: (kind, name, node, container) => declare(kind, name, node, uri, container),
     occurred: (o) => { occurrences.push(o); },
   });
   return {
