@@ -1,6 +1,5 @@
 // Reads back what a generated schedule says about itself (its stamp) and the text of its body, in any of the three
 // formats, and compares both with the current source (docs/schedule.md, "Fingerprint and --verify"). Pure: bytes in.
-import { strFromU8, unzipSync } from "fflate";
 import { bodyHash, FINGERPRINT_SCHEME } from "./fingerprint";
 import { HTML_META, htmlText } from "./html";
 import { MARKDOWN_FOOTER_MARKER } from "./markdown";
@@ -38,6 +37,8 @@ export function documentXml(bytes: Uint8Array): string {
 }
 
 function zipEntry(bytes: Uint8Array, name: string): string {
+  // Required here, not imported: fflate builds its tables when loaded (about 6 ms of every `covenant` start).
+  const { strFromU8, unzipSync } = require("fflate") as typeof import("fflate");
   const files = unzipSync(bytes, { filter: (f) => f.name === name });
   const entry = files[name];
   if (!entry) throw new Error(`it holds no ${name}`);
