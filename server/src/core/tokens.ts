@@ -47,12 +47,12 @@ export { KEYWORDS, UNIT_WORDS } from "./statements";
 export type { Keyword, UnitWord } from "./statements";
 
 function keywordToken(word: string, extraCategories: TokenType[] = []): TokenType {
-  return createToken({
-    name: "kw_" + word,
-    pattern: word,
-    longer_alt: Identifier,
-    categories: [Identifier, ...extraCategories],
-  });
+  const t = createToken({ name: "kw_" + word, pattern: word, longer_alt: Identifier });
+  // Categories set afterwards, as for the comparators: the parser's constructor links every token with its
+  // categories in one pass, where `createToken({ categories })` rebuilt Identifier's list of matches once per
+  // keyword (quadratic in the 130 keywords, about 9 ms of every start).
+  t.CATEGORIES = [Identifier, ...extraCategories];
+  return t;
 }
 
 export const K = {} as Record<Keyword, TokenType>;
