@@ -88,7 +88,11 @@ export function fileChecker(options: Omit<CheckOptions, "paths">, clock: string)
         findings = findings.filter((f) => (target && within(f, target)) || !ranges.some((r) => within(f, r)));
       }
       const lines = new LineIndex(linked.file.text);
-      return { findings: findings.map((f) => locate(file, f, lines)), contracts, hasContract };
+      const outcome = { findings: findings.map((f) => locate(file, f, lines)), contracts, hasContract };
+      // The file's parse is let go once it is checked (what it imports stays, for the next file); kept, the parses
+      // of a whole portfolio stayed live to the end and every young collection copied them.
+      program.removeOverlay(toUri(file));
+      return outcome;
     } catch (e) {
       if (e instanceof UsageError) return { usage: e.message };
       return { internal: (e as Error).stack ?? String(e) };
