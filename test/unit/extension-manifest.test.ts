@@ -3,6 +3,8 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TOKEN_TYPES } from "../../server/src/features/token-legend";
+import { RULE_DOCS_BASE } from "../../server/src/analysis/rules";
+import { INFORMATION_URI } from "../../server/src/cli/sarif";
 import { ROOT } from "../helpers/paths";
 
 const STANDARD_TYPES = new Set(["namespace", "class", "enum", "interface", "struct", "typeParameter", "type", "parameter", "variable", "property", "enumMember", "decorator", "event", "function", "method", "macro", "label", "comment", "string", "keyword", "number", "regexp", "operator"]);
@@ -65,6 +67,9 @@ describe("extension manifest: what VS Code and CI users expect", () => {
     assert.ok(repo, manifest.repository.url);
     assert.equal(manifest.bugs.url, `https://github.com/${repo}/issues`);
     assert.equal(manifest.homepage, `https://github.com/${repo}#readme`);
+    // The rule pages a diagnostic, SARIF and JUnit link to, and SARIF's tool URI, are in the same repository.
+    assert.ok(RULE_DOCS_BASE.startsWith(`https://github.com/${repo}/`), RULE_DOCS_BASE);
+    assert.equal(INFORMATION_URI, `https://github.com/${repo}`);
   });
 
   it("packages every bundle and code cache the build writes (the CLI loads the check worker and the DOCX renderer on demand)", () => {

@@ -8,7 +8,7 @@ import { allRules, ruleDocUrl, RULE_DOCS_BASE } from "../analysis/rules";
 import type { LocatedFinding } from "./located";
 
 export const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-const INFORMATION_URI = "https://github.com/covenant-lang/covenant";
+export const INFORMATION_URI = "https://github.com/covenant-lang/covenant";
 
 export interface SarifOptions {
   /** The tool's version. */
