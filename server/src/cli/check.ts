@@ -62,6 +62,7 @@ export function fileChecker(options: Omit<CheckOptions, "paths">, clock: string)
   const configFor = configLookup(options.config);
   const started = new Date(clock);
   return (file) => {
+    let uri: string | undefined;
     try {
       const read = readText(file);
       if ("unreadable" in read) return { usage: `cannot read '${file}': ${read.unreadable}` };
@@ -69,7 +70,8 @@ export function fileChecker(options: Omit<CheckOptions, "paths">, clock: string)
         // One finding instead of a syntax error for every stray byte of a binary.
         return { findings: [{ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code: "SYN001", message: read.notText }], contracts: [], hasContract: false };
       }
-      const linked = program.linkText(toUri(file), read.text);
+      uri = toUri(file);
+      const linked = program.linkText(uri, read.text);
       const config = configFor(file);
       const today = options.today ?? config?.config.today;
       let findings = allFindings(linked, {
@@ -88,14 +90,14 @@ export function fileChecker(options: Omit<CheckOptions, "paths">, clock: string)
         findings = findings.filter((f) => (target && within(f, target)) || !ranges.some((r) => within(f, r)));
       }
       const lines = new LineIndex(linked.file.text);
-      const outcome = { findings: findings.map((f) => locate(file, f, lines)), contracts, hasContract };
-      // The file's parse is let go once it is checked (what it imports stays, for the next file); kept, the parses
-      // of a whole portfolio stayed live to the end and every young collection copied them.
-      program.removeOverlay(toUri(file));
-      return outcome;
+      return { findings: findings.map((f) => locate(file, f, lines)), contracts, hasContract };
     } catch (e) {
       if (e instanceof UsageError) return { usage: e.message };
       return { internal: (e as Error).stack ?? String(e) };
+    } finally {
+      // The file's parse is let go once it is checked (what it imports stays, for the next file); kept, the parses
+      // of a whole portfolio stayed live to the end and every young collection copied them.
+      if (uri !== undefined) program.removeOverlay(uri);
     }
   };
 }

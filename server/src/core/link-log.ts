@@ -450,7 +450,6 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
           }
         }
       }
-
     }
 
     function repeated(sla: A.Sla, p: Period): boolean {
