@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import fc from "fast-check";
 import { parse } from "../../server/src/core/parser";
 import { parseDate, parseTime, valueProblem, parseWorkdays, describeDuration, isTimeZone } from "../../server/src/core/values";
 import type { Duration, Word } from "../../server/src/core/ast";
@@ -95,6 +96,30 @@ describe("values", () => {
       assert.equal(parseDate("2026-13-01"), undefined);
       assert.equal(parseDate("2026-00-10"), undefined);
       assert.equal(parseDate("2026-04-31"), undefined);
+    });
+
+    it("reads a date as the regular expression and Date did, for any text near the form YYYY-MM-DD", () => {
+      // The readers count characters instead of matching (a log reads every moment): the old reading is the oracle.
+      const oracleDate = (t: string): { year: number; month: number; day: number } | undefined => {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+        if (!m) return undefined;
+        const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+        if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+        return { year, month, day };
+      };
+      const oracleTime = (t: string): number | undefined => {
+        const m = /^(\d{2}):(\d{2})$/.exec(t);
+        if (!m) return undefined;
+        const [h, min] = [Number(m[1]), Number(m[2])];
+        return min > 59 || h > 24 || (h === 24 && min !== 0) ? undefined : h * 60 + min;
+      };
+      const chars = fc.constantFrom(..."0123456789-:/ ٣x".split(""));
+      fc.assert(fc.property(fc.oneof(fc.string({ unit: chars, maxLength: 11 }), fc.date({ min: new Date(Date.UTC(0, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))), (t) => {
+        assert.deepEqual(parseDate(t), oracleDate(t), t);
+        assert.equal(valueProblem({ kind: "date", text: t, range: { start: 0, end: 0 } } as never) === undefined, oracleDate(t) !== undefined, t);
+      }), { numRuns: 3000 });
+      fc.assert(fc.property(fc.string({ unit: chars, maxLength: 6 }), (t) => assert.equal(parseTime(t), oracleTime(t), t)), { numRuns: 3000 });
+      for (const t of ["0000-02-29", "1900-02-29", "2000-02-29", "0099-02-29", "9999-12-31", "2025-1-01", "2025-01-1", "20250-01-01"]) assert.deepEqual(parseDate(t), oracleDate(t), t);
     });
 
     it("reports 31 February and month 13 as VAL001 at the date", () => {

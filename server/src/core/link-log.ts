@@ -6,7 +6,7 @@ import type { Decl, Linked, LinkedContract, Occurrence, PartyInfo, RoleInfo } fr
 import { chooseLadder } from "./ladder-choice";
 import { parsePeriod, parseQuantityText, Period, PERIOD_WORDS, WINDOW_PERIOD } from "./log-values";
 import { readMeasurementCsv } from "./measurement-csv";
-import { parseDate, parseTime } from "./values";
+import { isCalendarDate, parseTime } from "./values";
 import type { Fix } from "./findings";
 import { didYouMean, spellingFix, suggest } from "./spelling";
 
@@ -93,18 +93,10 @@ export function isEvidenceLink(s: string): boolean {
 
 /** Wall-clock text of a valid moment (`2025-11-03 10:00`), comparable as text; undefined when invalid. */
 export function momentText(m: A.Moment | undefined): string | undefined {
-  if (!m) return undefined;
-  let text = momentTexts.get(m);
-  if (text === undefined) {
-    const valid = !!parseDate(m.date.text) && !(m.time && parseTime(m.time.text) === undefined);
-    text = valid ? `${m.date.text} ${m.time?.text ?? "00:00"}` : null;
-    momentTexts.set(m, text);
-  }
-  return text ?? undefined;
+  // Worked out each time it is asked: checking the text is cheaper than remembering it per node.
+  if (!m || !isCalendarDate(m.date.text) || (m.time && parseTime(m.time.text) === undefined)) return undefined;
+  return `${m.date.text} ${m.time?.text ?? "00:00"}`;
 }
-
-/** Each moment's text, worked out once (the linker asks twice per event, the checks again). */
-const momentTexts = new WeakMap<A.Moment, string | null>();
 
 /** What linking a matter reported: the errors and occurrences to report again when its link is reused. */
 type Effect = { code: string; range: A.Range; message: string; fix?: Fix } | Occurrence;

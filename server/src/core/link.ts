@@ -170,9 +170,6 @@ function baseName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1));
 }
 
-/** Each value's problem (null: none), read once per value node: a re-parse keeps the nodes it did not touch. */
-const valueProblems = new WeakMap<A.CheckedValue, string | null>();
-
 /** `logs: false` links a contract's file for the log that records it, without that file's own logs. */
 export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean } = {}): Linked {
   const uri = root.uri;
@@ -198,8 +195,7 @@ export function link(root: ParsedFile, host: LinkHost, options: { logs?: boolean
   }
   for (const r of root.parsed.repeats) report.error("VAL001", r.range, r.message);
   for (const v of root.parsed.values) {
-    let problem = valueProblems.get(v);
-    if (problem === undefined) valueProblems.set(v, (problem = valueProblem(v) ?? null));
+    const problem = valueProblem(v);
     if (problem) report.error("VAL001", v.range, problem);
   }
 
