@@ -1,7 +1,8 @@
 // The calendar's shortcuts past luxon (simulate/calendar.ts) give luxon's own answers: the offsets a zone
 // remembers per week, and the instant of a local date and time, across summer-time changes in both
 // hemispheres, half-hour zones and the hours that are skipped or repeated; the next day and the weekday of
-// a date are Date's; a calendar shared across analyses answers as a new one would.
+// a date are Date's; an instant's local date and clock reading, worked out by arithmetic, are luxon's; a
+// calendar shared across analyses answers as a new one would.
 import * as assert from "node:assert/strict";
 import { DateTime, IANAZone } from "luxon";
 import { addDays, businessCalendar, BusinessCalendar, isoWeekday } from "../../server/src/simulate/calendar";
@@ -70,6 +71,36 @@ describe("calendar fast paths", function () {
           else hi = mid;
         }
         for (const x of [hi - 1000, hi - 1, hi, hi + 1]) assert.equal(z.offset(x), iana.offset(x), `${zone} at ${new Date(x).toISOString()}`);
+      }
+    }
+  });
+
+  it("an instant's local date and clock reading are luxon's, around every change of offset and far from today", () => {
+    for (const zone of ZONES) {
+      const cal = calendarIn(zone);
+      const iana = IANAZone.create(zone);
+      const instants: number[] = [];
+      // Each change of offset: a minute either side, and every 7 minutes 13 seconds of the two days around it.
+      for (const t of changes(iana)) for (let x = t - 24 * HOUR; x < t + 26 * HOUR; x += 7 * 60_000 + 13_000) instants.push(x);
+      // A millisecond either side of opening and closing (09:00, 17:00 by luxon) on the days of a month.
+      for (let day = 1; day <= 31; day++) {
+        for (const hour of [9, 17]) {
+          const t = DateTime.fromObject({ year: 2025, month: 3, day, hour }, { zone }).toMillis();
+          instants.push(t - 1, t, t + 1);
+        }
+      }
+      // Where the arithmetic hands over to luxon (years 1000 and 10000), and odd milliseconds.
+      for (const y of [999, 1000, 1001, 1900, 1970, 2038, 9999]) for (const d of [0, 1, 180, 364]) instants.push(Date.UTC(y, 0, 1 + d, 11, 59, 59, 999), Date.UTC(y, 0, 1 + d) - 1, Date.UTC(y, 0, 1 + d));
+      instants.push(Date.UTC(10000, 0, 1), Date.UTC(10000, 0, 2), -1, 0, 1);
+      for (const t of instants) {
+        const want = DateTime.fromMillis(t, { zone });
+        const what = `${zone} at ${new Date(t).toISOString()}`;
+        assert.equal(cal.dateOfMs(t), want.toISODate(), what);
+        // Whether it is working time follows from the clock reading to the millisecond.
+        const ms = ((want.hour * 60 + want.minute) * 60 + want.second) * 1000 + want.millisecond;
+        const working = cal.isBusinessDay(want.toISODate()!) && ms >= cal.opens && ms < cal.closes;
+        assert.equal(cal.isWorkingTime(want), working, what);
+        assert.equal(cal.dateTime(t).toISO(), want.toISO(), what);
       }
     }
   });

@@ -1,12 +1,12 @@
 // The evidence pack of one matter as a view model (docs/evidence-pack.md): its timeline, who sat at the table at
 // each tier, the clauses in force (the schedule's own clauses and numbers), the findings, early warnings and SLA
 // breaches of its period, and every piece of evidence. Pure: the file system is the caller's (cli/evidence.ts).
-import type { DateTime } from "luxon";
 import type * as A from "../core/ast";
 import type { Linked } from "../core/link";
 import { isEvidenceLink, LinkedMatter } from "../core/link-log";
 import type { LogState } from "../operations/operate";
 import { isLastTier, MatterReplay } from "../operations/replay";
+import type { Instant } from "../operations/time";
 import type { Contact } from "../simulate/contacts";
 import { escalationGraph } from "../simulate/graph";
 import { buildSchedule, sectionNumber, type Clause } from "./model";
@@ -102,12 +102,12 @@ export function buildEvidencePack(input: EvidenceInputs): EvidencePack | { error
   if (!lm) return { error: `the log has no matter '${input.matter}'${known.length ? ` (matters: ${known.join(", ")})` : ""}` };
   const replay = state.replays.get(lm);
   if (!replay) return { error: `matter '${input.matter}' cannot be replayed (it has no valid 'raised', or no ladder); run covenant check` };
-  const say = (t: DateTime): string => state.clock.say(t);
+  const say = (t: Instant): string => state.clock.say(t);
   const end = replay.resolved?.at ?? state.now;
-  const inPeriod = (t: DateTime): boolean => t >= replay.raised && t <= end;
+  const inPeriod = (t: Instant): boolean => t >= replay.raised && t <= end;
 
-  const timeline: { at: DateTime; order: number; entry: TimelineEntry }[] = [];
-  const add = (at: DateTime, order: number, kind: string, text: string, evidence: A.Evidence | undefined): void => {
+  const timeline: { at: Instant; order: number; entry: TimelineEntry }[] = [];
+  const add = (at: Instant, order: number, kind: string, text: string, evidence: A.Evidence | undefined): void => {
     timeline.push({ at, order, entry: { at: say(at), kind, text, evidence: (evidence?.items ?? []).map((i) => i.value).filter((v) => v.trim() !== "") } });
   };
   lm.events.forEach((e, i) => add(state.clock.moment(e.moment!), i * 2, e.event, eventText(lm, e), e.evidence));
@@ -127,7 +127,7 @@ export function buildEvidencePack(input: EvidenceInputs): EvidencePack | { error
     const at = state.clock.moment(r.moment);
     if (inPeriod(at)) add(at, signalOrder * 2 + i, "response", `Response to early warnings${r.at ? ` at ${r.at.text}` : ""}${r.text ? `: ${r.text.value}` : ""}`, r.evidence);
   });
-  timeline.sort((a, b) => a.at.toMillis() - b.at.toMillis() || a.order - b.order);
+  timeline.sort((a, b) => a.at - b.at || a.order - b.order);
 
   const warnings = state.firings
     .filter((f) => inPeriod(f.at))
@@ -216,18 +216,18 @@ function who(c: Contact | undefined): string {
 /** A tier's deadline met or missed: the tier is left by the next escalation, the formal step or the resolution. */
 function tierRow(state: LogState, r: MatterReplay, i: number): TierRow {
   const t = r.tiers[i];
-  const say = (x: DateTime): string => state.clock.say(x);
-  const leavers = [r.tiers[i + 1]?.opens, r.formal && r.formal.at >= t.opens ? r.formal.at : undefined, r.resolved?.at].filter((x): x is DateTime => !!x);
+  const say = (x: Instant): string => state.clock.say(x);
+  const leavers = [r.tiers[i + 1]?.opens, r.formal && r.formal.at >= t.opens ? r.formal.at : undefined, r.resolved?.at].filter((x): x is Instant => x !== undefined);
   const left = leavers.length ? leavers.reduce((a, b) => (a < b ? a : b)) : undefined;
   let outcome: string;
-  if (!t.deadline) outcome = left ? `no time limit; left ${say(left)}` : "no time limit the calendar can count";
-  else if (left) outcome = left <= t.deadline ? `met: left ${say(left)}` : `missed: left ${say(left)}`;
+  if (t.deadline === undefined) outcome = left !== undefined ? `no time limit; left ${say(left)}` : "no time limit the calendar can count";
+  else if (left !== undefined) outcome = left <= t.deadline ? `met: left ${say(left)}` : `missed: left ${say(left)}`;
   else outcome = state.now > t.deadline ? `missed: still open at ${say(state.now)}` : "pending";
   const name = t.tier.name?.text ?? "";
   return {
     tier: `${t.index + 1}. ${name}${isLastTier(r, t) ? " (last tier)" : ""}`,
     opened: say(t.opens),
-    deadline: t.deadline ? say(t.deadline) : "none",
+    deadline: t.deadline !== undefined ? say(t.deadline) : "none",
     outcome,
     customer: who(t.customer),
     supplier: who(t.supplier),
@@ -237,7 +237,7 @@ function tierRow(state: LogState, r: MatterReplay, i: number): TierRow {
 /** Clause 5 with the matter's ladder only, clause 6 (notice form, default ladder, steps), clause 7 (continuity). */
 function clausesInForce(contractFile: Linked, state: LogState, r: MatterReplay): Clause[] {
   const contract = state.contract.contract.name?.text ?? "";
-  const asOf = state.clock.calendar.dateOf(r.raised);
+  const asOf = state.clock.calendar.dateOfMs(r.raised);
   const schedule = buildSchedule(contractFile, { contract, asOf });
   if ("error" in schedule) return [];
   const graph = escalationGraph(contractFile, asOf).contracts.find((c) => c.name === contract);

@@ -38,7 +38,7 @@ export function codeLenses(analysis: DocumentAnalysis): LensData[] {
       let title: string;
       if (r.state === "resolved") title = `resolved ${state.clock.say(r.resolved!.at)}`;
       else if (r.state === "formal") title = `formal: ${r.formal!.stepName}`;
-      else if (!t.deadline) title = `at ${t.tier.name?.text ?? "?"} · no time limit`;
+      else if (t.deadline === undefined) title = `at ${t.tier.name?.text ?? "?"} · no time limit`;
       else title = `at ${t.tier.name?.text ?? "?"} · due ${state.clock.say(t.deadline)}${t.deadline < state.now ? " · overdue" : ""}`;
       lenses.push({ range: lm.matter.keyword, title, arguments: [] });
       if (r.state !== "resolved" && lm.matter.name) lenses.push({ range: lm.matter.keyword, title: "Record event…", command: RECORD_COMMAND, arguments: [analysis.uri, lm.matter.name.text] });

@@ -1,9 +1,9 @@
 // Hover in a relationship log: a matter's replayed timeline, a measurement's evaluation, a signal's firing.
 // Everything read here is the replay the checks computed at the same analysis moment (operations/operate.ts).
-import type { DateTime } from "luxon";
 import type * as A from "../core/ast";
 import type { LinkedLog } from "../core/link-log";
 import type { LogState } from "../operations/operate";
+import type { Instant } from "../operations/time";
 import { MatterReplay, TierOpening } from "../operations/replay";
 import { matterStatus } from "../operations/status";
 import type { Contact } from "../simulate/contacts";
@@ -28,7 +28,7 @@ export function logHover(analysis: DocumentAnalysis, offset: number): LogHover |
   return undefined;
 }
 
-function when(state: LogState, t: DateTime): string {
+function when(state: LogState, t: Instant): string {
   return readableInstant(state.clock.format(t));
 }
 
@@ -48,7 +48,7 @@ function matterHover(log: LinkedLog, state: LogState | undefined, offset: number
     : `open at \`${status.tier}\`${status.overdue ? " — **overdue**" : ""}`;
   const lines = [title, "", `Ladder \`${r.ladder.name?.text ?? ""}\` · ${stateLine}  `, `Raised ${when(state, r.raised)}`, ""];
   for (const [i, t] of r.tiers.entries()) {
-    lines.push(`${i + 1}. **${t.tier.name?.text ?? "?"}** opened ${when(state, t.opens)} · ${t.deadline ? `deadline ${when(state, t.deadline)}` : "no time limit"} · ${outcome(state, r, i)}  `);
+    lines.push(`${i + 1}. **${t.tier.name?.text ?? "?"}** opened ${when(state, t.opens)} · ${t.deadline !== undefined ? `deadline ${when(state, t.deadline)}` : "no time limit"} · ${outcome(state, r, i)}  `);
     lines.push(`   Customer: ${contact(t.customer)} · Supplier: ${contact(t.supplier)}`);
   }
   lines.push("", `Next: ${escapeMarkdown(status.next)}`);
@@ -60,8 +60,8 @@ function outcome(state: LogState, r: MatterReplay, i: number): string {
   const t: TierOpening = r.tiers[i];
   const by = r.tiers[i + 1]?.by;
   const leftAt = by ? state.clock.moment(by.moment!) : r.formal?.at ?? r.resolved?.at;
-  if (!t.deadline) return leftAt ? "closed" : "current";
-  if (leftAt) return leftAt <= t.deadline ? "met" : "**missed**";
+  if (t.deadline === undefined) return leftAt !== undefined ? "closed" : "current";
+  if (leftAt !== undefined) return leftAt <= t.deadline ? "met" : "**missed**";
   return t.deadline < state.now ? "**missed** (still at this tier)" : "current, within its deadline";
 }
 

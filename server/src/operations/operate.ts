@@ -1,18 +1,17 @@
 // Everything the log's checks and commands read, computed once per log and analysis moment.
-import type { DateTime } from "luxon";
 import type { LinkedContract } from "../core/link";
 import type { LinkedLog } from "../core/link-log";
 import { CalendarError } from "../simulate/calendar";
 import { MatterReplay, replayMatter } from "./replay";
 import { evaluate, Evaluation, Gap, gaps } from "./service-levels";
 import { Firing, firings, Occurrence, occurrences } from "./signals";
-import { analysisMoment, logClock, LogClock } from "./time";
+import { analysisMoment, Instant, logClock, LogClock } from "./time";
 
 export interface LogState {
   log: LinkedLog;
   contract: LinkedContract;
   clock: LogClock;
-  now: DateTime;
+  now: Instant;
   /** Replays of the replayed matters, by matter. */
   replays: Map<LinkedLog["matters"][number], MatterReplay>;
   evaluations: Evaluation[];
@@ -58,7 +57,7 @@ function compute(log: LinkedLog, moment: Moment): LogState | undefined {
   const clock = logClock(contract);
   if (!clock) return undefined;
   const now = analysisMoment(clock, moment);
-  if (!now) return undefined;
+  if (now === undefined) return undefined;
   const replays = new Map<LinkedLog["matters"][number], MatterReplay>();
   for (const m of log.matters) {
     // A matter the linker kept (a keystroke elsewhere in the log) keeps its replay: it does not depend on now.

@@ -1,19 +1,18 @@
 // The replay of a matter (operations.md, "Replaying a matter"): which tiers opened when, their deadlines,
 // the current tier, when the formal step became available, and who sat at the table on each side.
-import type { DateTime } from "luxon";
 import type * as A from "../core/ast";
 import type { LinkedContract } from "../core/link";
 import type { LinkedMatter } from "../core/link-log";
 import { Contact, contactOn } from "../simulate/contacts";
-import { countable, LogClock } from "./time";
+import { countable, Instant, LogClock } from "./time";
 
 export interface TierOpening {
   /** The tier's index in the ladder. */
   index: number;
   tier: A.Tier;
-  opens: DateTime;
+  opens: Instant;
   /** due(opening, within); absent when the tier's `within` cannot be counted. */
-  deadline?: DateTime;
+  deadline?: Instant;
   customer?: Contact;
   supplier?: Contact;
   /** The `escalated` event that opened it (absent for the first tier). */
@@ -22,7 +21,7 @@ export interface TierOpening {
 
 export interface Escalation {
   event: A.MatterEvent;
-  at: DateTime;
+  at: Instant;
   from: TierOpening;
   to: TierOpening;
 }
@@ -30,12 +29,12 @@ export interface Escalation {
 export interface MatterReplay {
   matter: LinkedMatter;
   ladder: A.Escalation;
-  raised: DateTime;
+  raised: Instant;
   /** Every tier opened, in order; the last is the current tier. */
   tiers: TierOpening[];
   escalations: Escalation[];
-  formal?: { event: A.MatterEvent; at: DateTime; step?: A.DisputeStep; stepName: string; available?: DateTime };
-  resolved?: { event: A.MatterEvent; at: DateTime };
+  formal?: { event: A.MatterEvent; at: Instant; step?: A.DisputeStep; stepName: string; available?: Instant };
+  resolved?: { event: A.MatterEvent; at: Instant };
   state: "open" | "formal" | "resolved";
 }
 
@@ -48,7 +47,7 @@ export function isLastTier(r: MatterReplay, t: TierOpening): boolean {
 }
 
 /** When the formal step is available: the deadline of the ladder's last tier, once that tier has opened. */
-export function formalAvailable(r: MatterReplay): DateTime | undefined {
+export function formalAvailable(r: MatterReplay): Instant | undefined {
   const last = r.tiers.find((t) => isLastTier(r, t));
   return last?.deadline;
 }
@@ -60,12 +59,12 @@ export function replayMatter(lc: LinkedContract, lm: LinkedMatter, clock: LogClo
   if (!lm.replayed || !ladder || ladder.tiers.length === 0 || lm.matter.incomplete || ladder.incomplete) return undefined;
   const raisedEvent = lm.events[0];
   const raised = clock.moment(raisedEvent.moment!);
-  const open = (index: number, at: DateTime, by?: A.MatterEvent): TierOpening => {
+  const open = (index: number, at: Instant, by?: A.MatterEvent): TierOpening => {
     const tier = ladder.tiers[index];
     const opens = clock.clock(at);
-    const date = clock.calendar.dateOf(opens);
+    const date = clock.calendar.dateOfMs(opens);
     const t: TierOpening = { index, tier, opens };
-    if (countable(tier.within)) t.deadline = clock.calendar.add(opens, tier.within);
+    if (countable(tier.within)) t.deadline = clock.calendar.addMs(opens, tier.within);
     const customer = contactOn(lc, tier.customer, date);
     const supplier = contactOn(lc, tier.supplier, date);
     if (customer) t.customer = customer;
@@ -87,7 +86,7 @@ export function replayMatter(lc: LinkedContract, lm: LinkedMatter, clock: LogClo
       r.escalations.push({ event: e, at, from, to });
     } else if (e.event === "formal") {
       const available = formalAvailable(r);
-      r.formal = { event: e, at, stepName: e.step!.text, ...(lm.stepOf.get(e) ? { step: lm.stepOf.get(e) } : {}), ...(available ? { available } : {}) };
+      r.formal = { event: e, at, stepName: e.step!.text, ...(lm.stepOf.get(e) ? { step: lm.stepOf.get(e) } : {}), ...(available !== undefined ? { available } : {}) };
       if (r.state === "open") r.state = "formal";
     } else if (e.event === "resolved") {
       r.resolved = { event: e, at };
@@ -98,11 +97,11 @@ export function replayMatter(lc: LinkedContract, lm: LinkedMatter, clock: LogClo
 }
 
 /** The business time between two moments, in the unit the tier counts (for "2 business days left"). */
-export function timeLeft(clock: LogClock, from: DateTime, to: DateTime, unit: "day" | "hour"): number {
+export function timeLeft(clock: LogClock, from: Instant, to: Instant, unit: "day" | "hour"): number {
   const cal = clock.calendar;
   if (unit === "day") {
-    const a = cal.dateOf(from);
-    const b = cal.dateOf(to);
+    const a = cal.dateOfMs(from);
+    const b = cal.dateOfMs(to);
     return a <= b ? cal.businessDaysBetween(a, b) : -cal.businessDaysBetween(b, a);
   }
   // The whole working hours h for which h hours of working time from the clock's start still end before the
@@ -112,9 +111,9 @@ export function timeLeft(clock: LogClock, from: DateTime, to: DateTime, unit: "d
   const [lo, hi] = sign > 0 ? [from, to] : [to, from];
   const HOUR = 3_600_000;
   const CAP = 10_000;
-  const begin = cal.start(lo);
-  const working = cal.workingTimeBetween(begin, hi, (CAP + 1) * HOUR);
+  const begin = cal.startMs(lo);
+  const working = cal.workingTimeBetweenMs(begin, hi, (CAP + 1) * HOUR);
   let hours = Math.ceil(working / HOUR);
-  if (hours < CAP && working % HOUR === 0 && cal.addBusinessHours(begin, hours) < hi) hours++;
+  if (hours < CAP && working % HOUR === 0 && cal.addBusinessHoursMs(begin, hours) < hi) hours++;
   return sign * Math.min(hours, CAP);
 }

@@ -1,10 +1,9 @@
 // Service levels measured in a log (operations.md, "Service levels"): breach, credit, cap, amount from the
 // service's fee, chronic series (SLM002) and missing periods (SLM003).
-import type { DateTime } from "luxon";
 import type * as A from "../core/ast";
 import type { LinkedLog, Measurement } from "../core/link-log";
 import { Period, periodAfter } from "../core/log-values";
-import { countable, LogClock } from "./time";
+import { countable, Instant, LogClock } from "./time";
 
 export interface Evaluation {
   measurement: Measurement;
@@ -111,7 +110,7 @@ export function evaluate(ll: LinkedLog, clock: LogClock): Evaluation[] {
 }
 
 /** Runs of missing periods of each measured monthly, quarterly or yearly SLA, up to the last period ended by now. */
-export function gaps(ll: LinkedLog, clock: LogClock, now: DateTime): Gap[] {
+export function gaps(ll: LinkedLog, clock: LogClock, now: Instant): Gap[] {
   const bySla = new Map<A.Sla, Measurement[]>();
   for (const m of ll.measurements) {
     if (!evaluable(m.sla) || m.sla.window!.text === "per-incident" || m.period.kind === "date") continue;

@@ -1,17 +1,16 @@
 // Early-warning signals of a log (operations.md, "Early-warning signals"): occurrences of each kind, the
 // firings of the contract's `signal K N within D`, and the responses that answer them.
-import type { DateTime } from "luxon";
 import type * as A from "../core/ast";
 import type { LinkedContract } from "../core/link";
 import type { LinkedLog, Measurement } from "../core/link-log";
 import type { Evaluation } from "./service-levels";
-import { countable, LogClock } from "./time";
+import { countable, Instant, LogClock } from "./time";
 
 export const SLA_BREACHES = "sla-breaches";
 
 export interface Occurrence {
   kind: string;
-  at: DateTime;
+  at: Instant;
   /** Where a finding about it goes: the signal's keyword, or the measurement's place. */
   range: A.Range;
   signal?: A.LogSignal;
@@ -21,9 +20,9 @@ export interface Occurrence {
 export interface Firing {
   kind: string;
   occurrence: Occurrence;
-  at: DateTime;
+  at: Instant;
   /** due(firing, R); absent without `respond within`. */
-  due?: DateTime;
+  due?: Instant;
   answeredBy?: A.LogResponse;
   state: "answered" | "missed" | "pending" | "no-deadline";
 }
@@ -48,12 +47,12 @@ export function occurrences(ll: LinkedLog, clock: LogClock, evaluations: readonl
     list.push({ o: { kind: SLA_BREACHES, at, range: m.at, measurement: m }, key: [m.at.start, m.row ?? 0] });
   }
   return list
-    .sort((a, b) => a.o.at.toMillis() - b.o.at.toMillis() || a.key[0] - b.key[0] || a.key[1] - b.key[1])
+    .sort((a, b) => a.o.at - b.o.at || a.key[0] - b.key[0] || a.key[1] - b.key[1])
     .map((x) => x.o);
 }
 
 /** The firings of every listed kind, in firing order, with their response state at `now`. */
-export function firings(ll: LinkedLog, lc: LinkedContract, clock: LogClock, all: readonly Occurrence[], now: DateTime): Firing[] {
+export function firings(ll: LinkedLog, lc: LinkedContract, clock: LogClock, all: readonly Occurrence[], now: Instant): Firing[] {
   const listed = listedSignals(lc);
   const respond = lc.contract.earlyWarning?.respond;
   const R = countable(respond) ? respond : undefined;
@@ -61,8 +60,8 @@ export function firings(ll: LinkedLog, lc: LinkedContract, clock: LogClock, all:
   for (const [kind, line] of listed) {
     const mine = all.filter((o) => o.kind === kind);
     // The end of each occurrence's window, computed once: every later occurrence compares with it.
-    const reach: (DateTime | undefined)[] = [];
-    const reachOf = (j: number, within: A.Duration): DateTime => (reach[j] ??= within.business ? clock.due(mine[j].at, within) : clock.plus(mine[j].at, within));
+    const reach: (Instant | undefined)[] = [];
+    const reachOf = (j: number, within: A.Duration): Instant => (reach[j] ??= within.business ? clock.due(mine[j].at, within) : clock.plus(mine[j].at, within));
     let since = 0;
     for (const [i, c] of mine.entries()) {
       let fires: boolean;
@@ -82,14 +81,14 @@ export function firings(ll: LinkedLog, lc: LinkedContract, clock: LogClock, all:
     }
   }
   const order = new Map(all.map((o, i) => [o, i]));
-  out.sort((a, b) => a.at.toMillis() - b.at.toMillis() || order.get(a.occurrence)! - order.get(b.occurrence)!);
-  const responses = ll.responses.map((r) => ({ r, at: clock.moment(r.moment!).toMillis() }));
+  out.sort((a, b) => a.at - b.at || order.get(a.occurrence)! - order.get(b.occurrence)!);
+  const responses = ll.responses.map((r) => ({ r, at: clock.moment(r.moment!) }));
   for (const f of out) {
-    const from = f.at.toMillis();
-    const to = f.due?.toMillis();
+    const from = f.at;
+    const to = f.due;
     const answer = responses.find((x) => x.at >= from && (to === undefined || x.at <= to))?.r;
     if (answer) { f.answeredBy = answer; f.state = "answered"; }
-    else if (!f.due) f.state = "no-deadline";
+    else if (f.due === undefined) f.state = "no-deadline";
     else f.state = f.due < now ? "missed" : "pending";
   }
   return out;

@@ -78,7 +78,7 @@ export function credits(state: LogState, range: { from?: Period; to?: Period } =
     const s = state.clock.start(e.measurement.period);
     return (!from || s >= from) && (!to || s < to);
   });
-  const key = (e: Evaluation): [string, string, number] => [e.measurement.service.name?.text ?? "", e.measurement.sla.name?.text ?? "", state.clock.start(e.measurement.period).toMillis()];
+  const key = (e: Evaluation): [string, string, number] => [e.measurement.service.name?.text ?? "", e.measurement.sla.name?.text ?? "", state.clock.start(e.measurement.period)];
   return kept
     .sort((a, b) => {
       const [x, y] = [key(a), key(b)];
@@ -97,7 +97,7 @@ export function logStatus(state: LogState, file: string): LogStatus {
   const warnings: WarningStatus[] = state.firings.map((f) => ({
     signal: f.kind,
     at: fmt(f.at),
-    due: f.due ? fmt(f.due) : null,
+    due: f.due !== undefined ? fmt(f.due) : null,
     state: f.state,
     ...(f.answeredBy ? { answeredAt: fmt(state.clock.moment(f.answeredBy.moment!)) } : {}),
   }));
@@ -116,7 +116,7 @@ export function logStatus(state: LogState, file: string): LogStatus {
 export function matterStatus(state: LogState, r: MatterReplay): MatterStatus {
   const t = current(r);
   const fmt = (x: Parameters<typeof state.clock.format>[0]): string => state.clock.format(x);
-  const deadline = r.state === "open" && t.deadline ? t.deadline : undefined;
+  const deadline = r.state === "open" ? t.deadline : undefined;
   const next = r.ladder.tiers[t.index + 1]?.name?.text;
   const then = r.ladder.then?.text;
   const s: MatterStatus = {
@@ -125,22 +125,22 @@ export function matterStatus(state: LogState, r: MatterReplay): MatterStatus {
     ladder: r.ladder.name?.text ?? "",
     tier: t.tier.name?.text ?? "",
     opened: fmt(t.opens),
-    deadline: deadline ? fmt(deadline) : null,
-    overdue: !!deadline && deadline < state.now,
+    deadline: deadline !== undefined ? fmt(deadline) : null,
+    overdue: deadline !== undefined && deadline < state.now,
     step: r.formal?.stepName ?? null,
     customer: t.customer ?? null,
     supplier: t.supplier ?? null,
     next: "",
   };
   if (r.matter.matter.label) s.label = r.matter.matter.label.value;
-  if (deadline) {
+  if (deadline !== undefined) {
     const unit = t.tier.within?.business && t.tier.within.unit === "hour" ? "hour" : "day";
     s.left = { amount: timeLeft(state.clock, state.now, deadline, unit), unit: unit === "hour" ? "business hours" : "business days" };
   }
   const say = (x: Parameters<typeof state.clock.say>[0]): string => state.clock.say(x);
   if (r.state === "resolved") s.next = `nothing: resolved on ${say(r.resolved!.at)}`;
   else if (r.state === "formal") s.next = `the formal step '${r.formal!.stepName}' is under way since ${say(r.formal!.at)}`;
-  else if (!deadline) s.next = "record the next event: the tier has no time limit the calendar can count";
+  else if (deadline === undefined) s.next = "record the next event: the tier has no time limit the calendar can count";
   else if (!isLastTier(r, t)) s.next = s.overdue ? `escalate to '${next}' now, or record the resolution` : `settle it at this tier, or escalate to '${next}' by ${say(deadline)}`;
   else {
     const available = formalAvailable(r);

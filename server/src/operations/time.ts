@@ -1,75 +1,75 @@
 // Moments and periods of a log on the contract's calendar (operations.md): a MOMENT is wall-clock time in
 // the calendar's zone; clock(m) is the start rule applied to m; due(m, D) is clock(m) + D.
-import type { DateTime } from "luxon";
 import type * as A from "../core/ast";
 import type { LinkedContract } from "../core/link";
 import { Period, periodDays } from "../core/log-values";
 import { parseTime } from "../core/values";
-import { BusinessCalendar, businessCalendar, CalendarDuration } from "../simulate/calendar";
+import { BusinessCalendar, businessCalendar, CalendarDuration, Instant } from "../simulate/calendar";
+
+export type { Instant };
 
 export class LogClock {
   /** Each moment of the log read once: the replay, the signals and the checks ask for the same ones. */
-  private readonly moments = new WeakMap<A.Moment, DateTime>();
+  private readonly moments = new WeakMap<A.Moment, Instant>();
 
   constructor(readonly calendar: BusinessCalendar) {}
 
   /** The instant a valid moment names (a date alone is 00:00). */
-  moment(m: A.Moment): DateTime {
+  moment(m: A.Moment): Instant {
     let t = this.moments.get(m);
     if (t === undefined) {
       const minutes = m.time ? parseTime(m.time.text)! : 0;
-      t = this.calendar.at(m.date.text, minutes * 60_000);
+      t = this.calendar.atMs(m.date.text, minutes * 60_000);
       this.moments.set(m, t);
     }
     return t;
   }
 
   /** Where the clock starts for something that happens at t (simulation.md's start rule). */
-  clock(t: DateTime): DateTime {
-    return this.calendar.start(t);
+  clock(t: Instant): Instant {
+    return this.calendar.startMs(t);
   }
 
   /** clock(t) + d: business units counted on the calendar, plain units on the wall clock. */
-  due(t: DateTime, d: CalendarDuration): DateTime {
-    return this.calendar.add(this.clock(t), d);
+  due(t: Instant, d: CalendarDuration): Instant {
+    return this.calendar.addMs(this.clock(t), d);
   }
 
   /** t + d on the wall clock, with no start rule (signal windows in plain units). */
-  plus(t: DateTime, d: CalendarDuration): DateTime {
-    return this.calendar.addWallClock(t, d.amount, d.unit);
+  plus(t: Instant, d: CalendarDuration): Instant {
+    return this.calendar.addWallClockMs(t, d.amount, d.unit);
   }
 
   /** t − d on the wall clock (six months before 2026-06-01 is 2025-12-01). */
-  minus(t: DateTime, d: CalendarDuration): DateTime {
-    return this.calendar.addWallClock(t, -d.amount, d.unit);
+  minus(t: Instant, d: CalendarDuration): Instant {
+    return this.calendar.addWallClockMs(t, -d.amount, d.unit);
   }
 
   /** The first moment of a period. */
-  start(p: Period): DateTime {
+  start(p: Period): Instant {
     let t = this.starts.get(p);
-    if (t === undefined) this.starts.set(p, (t = this.calendar.at(periodDays(p).first, 0)));
+    if (t === undefined) this.starts.set(p, (t = this.calendar.atMs(periodDays(p).first, 0)));
     return t;
   }
 
   /** The first moment after a period. */
-  end(p: Period): DateTime {
+  end(p: Period): Instant {
     let t = this.ends.get(p);
-    if (t === undefined) this.ends.set(p, (t = this.calendar.at(periodDays(p).after, 0)));
+    if (t === undefined) this.ends.set(p, (t = this.calendar.atMs(periodDays(p).after, 0)));
     return t;
   }
 
   /** Periods are shared (parsePeriod reads each text once), and so are their bounds. */
-  private readonly starts = new WeakMap<Period, DateTime>();
-  private readonly ends = new WeakMap<Period, DateTime>();
+  private readonly starts = new WeakMap<Period, Instant>();
+  private readonly ends = new WeakMap<Period, Instant>();
 
   /** `Mon 10 Nov 2025 17:00`: a moment as a contract manager reads it, in the calendar's zone. */
-  say(t: DateTime): string {
-    const ts = t.toMillis();
-    let text = this.said.get(ts);
+  say(t: Instant): string {
+    let text = this.said.get(t);
     if (text === undefined) {
-      text = t.setZone(this.calendar.zone).toFormat("ccc d LLL yyyy HH:mm");
+      text = this.calendar.dateTime(t).toFormat("ccc d LLL yyyy HH:mm");
       if (this.said.size >= 100_000) this.said.clear();
-      if (t.isValid) this.said.set(ts, text);
+      if (Number.isFinite(t)) this.said.set(t, text);
     }
     return text;
   }
@@ -77,8 +77,9 @@ export class LogClock {
   /** `say`'s answers by instant (luxon's formatting is slow, and the checks say the same deadlines often). */
   private readonly said = new Map<number, string>();
 
-  format(t: DateTime): string {
-    return this.calendar.format(t);
+  /** `2025-12-24T09:00:00+00:00`: the instant in the calendar's zone with its offset. */
+  format(t: Instant): string {
+    return this.calendar.formatMs(t);
   }
 }
 
@@ -103,8 +104,8 @@ export function countable(d: A.Duration | undefined): d is A.Duration {
  * The analysis moment (operations.md): `now` when given (an ISO instant), else 00:00 of `today` in the
  * calendar's zone, else the current instant.
  */
-export function analysisMoment(clock: LogClock, options: { now?: string; today?: string }): DateTime | undefined {
-  if (options.now !== undefined) return clock.calendar.parseInstant(options.now);
-  if (options.today !== undefined) return clock.calendar.at(options.today, 0);
-  return clock.calendar.parseInstant(new Date().toISOString());
+export function analysisMoment(clock: LogClock, options: { now?: string; today?: string }): Instant | undefined {
+  if (options.now !== undefined) return clock.calendar.parseInstant(options.now)?.toMillis();
+  if (options.today !== undefined) return clock.calendar.atMs(options.today, 0);
+  return clock.calendar.parseInstant(new Date().toISOString())?.toMillis();
 }

@@ -11,6 +11,9 @@ export { isKnownRegion, regionProblem, HOLIDAY_COUNTRIES } from "../core/holiday
 /** A duration as the calendar counts it (a contract's `5 business days`, or one typed by a user). */
 export type CalendarDuration = Pick<A.Duration, "amount" | "unit" | "business">;
 
+/** An instant as milliseconds since 1970-01-01T00:00Z (NaN: none), as the log's replay counts in. */
+export type Instant = number;
+
 /** A calculation the calendar cannot finish (no business day within ten years); reported as an input error. */
 export class CalendarError extends Error {}
 
@@ -81,15 +84,19 @@ export interface CalendarDescription {
 
 export class BusinessCalendar {
   private readonly holidayYears = new Map<number, Map<string, string>>();
-  // Answers already given (a log asks the same days and openings thousands of times); DateTimes are immutable.
+  // Answers already given (a log asks the same days and openings thousands of times).
   private readonly businessDays = new Map<string, boolean>();
   private readonly nextBusiness = new Map<string, string>();
-  private readonly moments = new Map<string, DateTime>();
+  private readonly moments = new Map<string, number>();
   private readonly instants = new Map<number, DateTime>();
   private readonly locals = new Map<number, { date: string; ms: number }>();
-  private readonly wallClock = new Map<string, DateTime>();
+  /** `YYYY-MM-DD` by days since 1970 (the same strings again: their hashes are kept, for the maps by date). */
+  private readonly dates = new Map<number, string>();
+  private readonly wallClock = new Map<string, number>();
   /** The zone as luxon computes in it (`zone` is its name). */
   private readonly tz: Zone | string;
+  /** The same zone as an object that answers offsets (a name such as `UTC` made into its zone). */
+  private readonly offsets: Zone;
 
   constructor(
     readonly zone: string,
@@ -102,6 +109,7 @@ export class BusinessCalendar {
     readonly regions: readonly string[],
   ) {
     this.tz = zoneFor(zone);
+    this.offsets = typeof this.tz === "string" ? Info.normalizeZone(this.tz) : this.tz;
   }
 
   describe(): CalendarDescription {
@@ -152,45 +160,37 @@ export class BusinessCalendar {
     throw new CalendarError(`the calendar has no business day in the ten years after ${date}`);
   }
 
-  /** The wall-clock moment `ms` after local midnight of `date` in the calendar's zone (24:00 is the next midnight). */
-  at(date: string, ms: number): DateTime {
+  // ---- Instants as numbers ----
+  // The arithmetic works on instants as milliseconds since 1970 UTC (an `Instant`): a relationship log's
+  // replay asks for tens of thousands of them, and luxon builds several objects for every DateTime
+  // (a Locale each). The DateTime methods further down are these, converted at the edge.
+
+  /** The instant of the wall-clock moment `ms` after local midnight of `date` (24:00 is the next midnight). */
+  atMs(date: string, ms: number): Instant {
+    // Worked out each time on a four-digit date (cheaper than remembering it); luxon's answers are remembered.
+    const fast = this.fastAt(date, ms);
+    if (fast !== undefined) return fast;
     const key = `${date} ${ms}`;
     let t = this.moments.get(key);
     if (t === undefined) {
-      t = this.fastAt(date, ms);
-      if (t === undefined) {
-        const day = ms >= DAY_MS ? addDays(date, 1) : date;
-        const rest = ms >= DAY_MS ? ms - DAY_MS : ms;
-        const [year, month, dayOfMonth] = day.split("-").map(Number);
-        t = DateTime.fromObject(
-          { year, month, day: dayOfMonth, hour: Math.floor(rest / 3_600_000), minute: Math.floor(rest / 60_000) % 60, second: Math.floor(rest / 1000) % 60, millisecond: rest % 1000 },
-          { zone: this.tz },
-        );
-      }
+      const day = ms >= DAY_MS ? addDays(date, 1) : date;
+      const rest = ms >= DAY_MS ? ms - DAY_MS : ms;
+      const [year, month, dayOfMonth] = day.split("-").map(Number);
+      t = DateTime.fromObject(
+        { year, month, day: dayOfMonth, hour: Math.floor(rest / 3_600_000), minute: Math.floor(rest / 60_000) % 60, second: Math.floor(rest / 1000) % 60, millisecond: rest % 1000 },
+        { zone: this.tz },
+      ).toMillis();
       remember(this.moments, key, t);
     }
     return t;
   }
 
   /**
-   * The DateTime of an instant in the calendar's zone, made once: luxon builds a Locale for every DateTime
-   * it makes from a number (about a microsecond each, and most of a log's replay), and DateTimes are immutable.
+   * `atMs` without luxon's `fromObject`: the same local-time-to-instant rule as luxon's (its `fixOffset`,
+   * starting from the offset of the current instant, which picks the instant of a repeated hour and moves a
+   * skipped one forward), on a valid four-digit date; undefined otherwise.
    */
-  private instant(ms: number): DateTime {
-    let t = this.instants.get(ms);
-    if (t === undefined) {
-      t = DateTime.fromMillis(ms, { zone: this.tz });
-      remember(this.instants, ms, t);
-    }
-    return t;
-  }
-
-  /**
-   * `at` without luxon's `fromObject` (most of a log's replay time): the same local-time-to-instant rule as
-   * luxon's (its `fixOffset`, starting from the offset of the current instant, which picks the instant of
-   * a repeated hour and moves a skipped one forward), on a valid four-digit date; undefined otherwise.
-   */
-  private fastAt(date: string, ms: number): DateTime | undefined {
+  private fastAt(date: string, ms: number): Instant | undefined {
     if (date.length !== 10 || !Number.isInteger(ms) || ms < 0 || ms >= 2 * DAY_MS) return undefined;
     const year = Number(date.slice(0, 4));
     const month = Number(date.slice(5, 7));
@@ -198,7 +198,7 @@ export class BusinessCalendar {
     if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined;
     const local = Date.UTC(year, month - 1, day) + ms;
     const zone = this.tz;
-    if (typeof zone === "string") return zone === "UTC" ? this.instant(local) : undefined;
+    if (typeof zone === "string") return zone === "UTC" ? local : undefined;
     const o = zone.offset(Settings.now());
     let guess = local - o * 60_000;
     const o2 = zone.offset(guess);
@@ -207,57 +207,55 @@ export class BusinessCalendar {
       const o3 = zone.offset(guess);
       if (o3 !== o2) guess = local - Math.min(o2, o3) * 60_000;
     }
-    return this.instant(guess);
+    return guess;
   }
 
-  /** Local date and wall-clock milliseconds after midnight of a moment. */
-  private local(t: DateTime): { date: string; ms: number } {
-    const ts = t.toMillis();
+  /** Local date and wall-clock milliseconds after midnight of an instant. */
+  private local(ts: Instant): { date: string; ms: number } {
+    // Luxon's own reading of an instant (its tsToObj): the zone's offset at it, added to it.
+    const local = ts + this.offsets.offset(ts) * 60_000;
+    if (local >= FAST_FROM && local < FAST_UNTIL) {
+      const days = Math.floor(local / DAY_MS);
+      let date = this.dates.get(days);
+      if (date === undefined) remember(this.dates, days, (date = civilDate(days)));
+      return { date, ms: local - days * DAY_MS };
+    }
     let l = this.locals.get(ts);
     if (l === undefined) {
-      const z = t.setZone(this.tz);
+      const z = DateTime.fromMillis(ts, { zone: this.tz });
       l = { date: z.toISODate()!, ms: ((z.hour * 60 + z.minute) * 60 + z.second) * 1000 + z.millisecond };
-      // An invalid DateTime has no instant to remember it by.
+      // NaN (no instant) is not remembered.
       if (Number.isFinite(ts)) remember(this.locals, ts, l);
     }
     return l;
   }
 
-  /** Whether the moment lies in working time: a business day, from opening up to (not including) closing. */
-  isWorkingTime(t: DateTime): boolean {
-    const { date, ms } = this.local(t);
-    return this.isBusinessDay(date) && ms >= this.opens && ms < this.closes;
-  }
-
-  /**
-   * Where the clock starts for a matter raised at `t`: then, inside working time; the day's opening on a
-   * business day before opening; else the next business day's opening.
-   */
-  start(t: DateTime): DateTime {
+  /** Where the clock starts for something that happens at `t` (see `start`). */
+  startMs(t: Instant): Instant {
     const { date, ms } = this.local(t);
     if (this.isBusinessDay(date)) {
-      if (ms < this.opens) return this.at(date, this.opens);
-      if (ms < this.closes) return t.setZone(this.tz);
+      if (ms < this.opens) return this.atMs(date, this.opens);
+      if (ms < this.closes) return t;
     }
-    return this.at(this.nextBusinessDay(date), this.opens);
+    return this.atMs(this.nextBusinessDay(date), this.opens);
   }
 
   /** Closing time on the n-th business day after s's date (s's own date not counted). */
-  addBusinessDays(s: DateTime, n: number): DateTime {
+  addBusinessDaysMs(s: Instant, n: number): Instant {
     let date = this.local(s).date;
     for (let i = 0; i < n; i++) date = this.nextBusinessDay(date);
-    return this.at(date, this.closes);
+    return this.atMs(date, this.closes);
   }
 
   /** n hours of working time counted from s (from the next opening if s is outside); may end exactly at closing. */
-  addBusinessHours(s: DateTime, n: number): DateTime {
-    const first = this.local(this.start(s));
+  addBusinessHoursMs(s: Instant, n: number): Instant {
+    const first = this.local(this.startMs(s));
     let date = first.date;
     let from = first.ms;
     let remaining = n * 3_600_000;
     for (;;) {
       const available = this.closes - from;
-      if (remaining <= available) return this.at(date, from + remaining);
+      if (remaining <= available) return this.atMs(date, from + remaining);
       remaining -= available;
       date = this.nextBusinessDay(date);
       from = this.opens;
@@ -268,7 +266,7 @@ export class BusinessCalendar {
    * Working time, in milliseconds of the local clock (as `addBusinessHours` counts it), from `s` up to `to`,
    * stopping once `limit` is reached: one step per calendar day, not per hour.
    */
-  workingTimeBetween(s: DateTime, to: DateTime, limit = Infinity): number {
+  workingTimeBetweenMs(s: Instant, to: Instant, limit = Infinity): number {
     if (!(s < to)) return 0;
     const a = this.local(s);
     const b = this.local(to);
@@ -283,35 +281,103 @@ export class BusinessCalendar {
   }
 
   /** Plain wall-clock arithmetic: the local date and clock reading move, then the zone gives the instant. */
-  addWallClock(s: DateTime, amount: number, unit: A.UnitName): DateTime {
-    const key = `${s.toMillis()} ${amount} ${unit}`;
+  addWallClockMs(s: Instant, amount: number, unit: A.UnitName): Instant {
+    const key = `${s} ${amount} ${unit}`;
     let t = this.wallClock.get(key);
     if (t === undefined) {
-      t = this.wallClockNow(s, amount, unit);
-      // An invalid DateTime has no instant to remember it by.
-      if (s.isValid) remember(this.wallClock, key, t);
+      const z = this.dateTime(s);
+      const shadow = DateTime.fromObject(z.toObject(), { zone: "UTC" }).plus({ [`${unit}s`]: amount });
+      const { year, month, day, hour, minute, second, millisecond } = shadow.toObject();
+      t = DateTime.fromObject({ year, month, day, hour, minute, second, millisecond }, { zone: this.tz }).toMillis();
+      // NaN (no instant) is not remembered.
+      if (Number.isFinite(s)) remember(this.wallClock, key, t);
     }
     return t;
   }
 
-  private wallClockNow(s: DateTime, amount: number, unit: A.UnitName): DateTime {
-    const z = s.setZone(this.tz);
-    const shadow = DateTime.fromObject(z.toObject(), { zone: "UTC" }).plus({ [`${unit}s`]: amount });
-    const { year, month, day, hour, minute, second, millisecond } = shadow.toObject();
-    return DateTime.fromObject({ year, month, day, hour, minute, second, millisecond }, { zone: this.tz });
+  /** s plus a duration of the contract (business units on this calendar, the others on the wall clock). */
+  addMs(s: Instant, d: CalendarDuration): Instant {
+    // A hundred years of business time is far beyond any contract; counting it day by day would stall an editor.
+    const tooFar = d.business && (d.unit === "day" ? d.amount > 100 * 261 : d.unit === "hour" && d.amount > 100 * 261 * 24);
+    if (tooFar) throw new CalendarError(`'${describeDuration(d)}' reaches more than a hundred years ahead`);
+    if (d.business && d.unit === "day") return this.addBusinessDaysMs(s, d.amount);
+    if (d.business && d.unit === "hour") return this.addBusinessHoursMs(s, d.amount);
+    if (d.business) throw new CalendarError(`'${describeDuration(d)}' is not a unit the calendar counts (business days or business hours)`);
+    const t = this.addWallClockMs(s, d.amount, d.unit);
+    if (!Number.isFinite(t) || this.yearOf(t) > this.yearOf(s) + 100) throw new CalendarError(`'${describeDuration(d)}' reaches more than a hundred years ahead`);
+    return t;
+  }
+
+  /** The local year of an instant. */
+  private yearOf(t: Instant): number {
+    const { date } = this.local(t);
+    return date?.length === 10 ? Number(date.slice(0, 4)) : this.dateTime(t).year;
+  }
+
+  /** The local date (`YYYY-MM-DD`) of an instant. */
+  dateOfMs(t: Instant): string {
+    return this.local(t).date;
+  }
+
+  /** `2025-12-24T09:00:00+00:00`: the instant in the calendar's zone with its offset. */
+  formatMs(t: Instant): string {
+    return this.format(this.dateTime(t));
+  }
+
+  /** The DateTime of an instant in the calendar's zone, made once per instant (DateTimes are immutable). */
+  dateTime(ms: Instant): DateTime {
+    let t = this.instants.get(ms);
+    if (t === undefined) {
+      t = DateTime.fromMillis(ms, { zone: this.tz });
+      if (Number.isFinite(ms)) remember(this.instants, ms, t);
+    }
+    return t;
+  }
+
+  // ---- The same as DateTimes (the simulator and the commands that read instants typed by a user) ----
+
+  /** The wall-clock moment `ms` after local midnight of `date` in the calendar's zone (24:00 is the next midnight). */
+  at(date: string, ms: number): DateTime {
+    return this.dateTime(this.atMs(date, ms));
+  }
+
+  /** Whether the moment lies in working time: a business day, from opening up to (not including) closing. */
+  isWorkingTime(t: DateTime): boolean {
+    const { date, ms } = this.local(t.toMillis());
+    return this.isBusinessDay(date) && ms >= this.opens && ms < this.closes;
+  }
+
+  /**
+   * Where the clock starts for a matter raised at `t`: then, inside working time; the day's opening on a
+   * business day before opening; else the next business day's opening.
+   */
+  start(t: DateTime): DateTime {
+    return this.dateTime(this.startMs(t.toMillis()));
+  }
+
+  /** Closing time on the n-th business day after s's date (s's own date not counted). */
+  addBusinessDays(s: DateTime, n: number): DateTime {
+    return this.dateTime(this.addBusinessDaysMs(s.toMillis(), n));
+  }
+
+  /** n hours of working time counted from s (from the next opening if s is outside); may end exactly at closing. */
+  addBusinessHours(s: DateTime, n: number): DateTime {
+    return this.dateTime(this.addBusinessHoursMs(s.toMillis(), n));
+  }
+
+  /** Working time between two moments (see `workingTimeBetweenMs`). */
+  workingTimeBetween(s: DateTime, to: DateTime, limit = Infinity): number {
+    return this.workingTimeBetweenMs(s.toMillis(), to.toMillis(), limit);
+  }
+
+  /** Plain wall-clock arithmetic: the local date and clock reading move, then the zone gives the instant. */
+  addWallClock(s: DateTime, amount: number, unit: A.UnitName): DateTime {
+    return this.dateTime(this.addWallClockMs(s.toMillis(), amount, unit));
   }
 
   /** s plus a duration of the contract (business units on this calendar, the others on the wall clock). */
   add(s: DateTime, d: CalendarDuration): DateTime {
-    // A hundred years of business time is far beyond any contract; counting it day by day would stall an editor.
-    const tooFar = d.business && (d.unit === "day" ? d.amount > 100 * 261 : d.unit === "hour" && d.amount > 100 * 261 * 24);
-    if (tooFar) throw new CalendarError(`'${describeDuration(d)}' reaches more than a hundred years ahead`);
-    if (d.business && d.unit === "day") return this.addBusinessDays(s, d.amount);
-    if (d.business && d.unit === "hour") return this.addBusinessHours(s, d.amount);
-    if (d.business) throw new CalendarError(`'${describeDuration(d)}' is not a unit the calendar counts (business days or business hours)`);
-    const t = this.addWallClock(s, d.amount, d.unit);
-    if (!t.isValid || t.year > s.year + 100) throw new CalendarError(`'${describeDuration(d)}' reaches more than a hundred years ahead`);
-    return t;
+    return this.dateTime(this.addMs(s.toMillis(), d));
   }
 
   /** Business days d with from < d <= to (local dates `YYYY-MM-DD`). */
@@ -323,7 +389,7 @@ export class BusinessCalendar {
 
   /** The local date of a moment. */
   dateOf(t: DateTime): string {
-    return this.local(t).date;
+    return this.local(t.toMillis()).date;
   }
 
   /** `2025-12-24T09:00:00+00:00`: the moment in the calendar's zone with its offset. */
@@ -435,6 +501,24 @@ export function addDays(date: string, n: number): string {
   const [y, m, d] = date.split("-").map(Number);
   const t = new Date(Date.UTC(y, m - 1, d + n));
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** Local readings from 1000-01-01 up to 10000-01-01 are turned into dates by arithmetic; luxon does the rest. */
+const FAST_FROM = Date.UTC(1000, 0, 1);
+const FAST_UNTIL = Date.UTC(10000, 0, 1);
+
+/** `YYYY-MM-DD` of a count of days since 1970-01-01 (the civil-calendar formula; four-digit years). */
+function civilDate(days: number): string {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 /** ISO weekday of a `YYYY-MM-DD` date, 1 = Monday … 7 = Sunday. */

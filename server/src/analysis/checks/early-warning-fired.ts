@@ -13,7 +13,7 @@ export const earlyWarningFired: Check = {
   runLog({ state }) {
     const out: CheckFinding[] = [];
     for (const f of state.firings) {
-      out.push({ range: f.occurrence.range, message: `early-warning signal '${f.kind}' fires${describeFiring(state, f)}${f.due ? `; respond by ${state.clock.say(f.due)}` : ""}` });
+      out.push({ range: f.occurrence.range, message: `early-warning signal '${f.kind}' fires${describeFiring(state, f)}${f.due !== undefined ? `; respond by ${state.clock.say(f.due)}` : ""}` });
     }
     return out;
   },

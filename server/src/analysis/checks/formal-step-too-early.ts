@@ -17,9 +17,9 @@ export const formalStepTooEarly: Check = {
       if (!r.formal) continue;
       const available = formalAvailable(r);
       const last = r.ladder.tiers[r.ladder.tiers.length - 1]?.name?.text ?? "";
-      if (available && !(r.formal.at < available)) continue;
+      if (available !== undefined && !(r.formal.at < available)) continue;
       // The last tier opened but its `within` cannot be counted: ESC005 or VAL001 already say so.
-      if (!available && r.tiers.some((t) => t.index === r.ladder.tiers.length - 1)) continue;
+      if (available === undefined && r.tiers.some((t) => t.index === r.ladder.tiers.length - 1)) continue;
       out.push({
         range: r.formal.event.step!.range,
         message: available

@@ -15,7 +15,7 @@ export const formalStepUnrecorded: Check = {
     const out: CheckFinding[] = [];
     for (const r of replays(state)) {
       const t = current(r);
-      if (r.state !== "open" || !isLastTier(r, t) || !t.deadline || !(t.deadline < state.now)) continue;
+      if (r.state !== "open" || !isLastTier(r, t) || t.deadline === undefined || !(t.deadline < state.now)) continue;
       const then = r.ladder.then?.text;
       out.push({
         range: atMatter(r),

@@ -14,7 +14,7 @@ export const lateEscalation: Check = {
     const out: CheckFinding[] = [];
     for (const r of replays(state)) {
       for (const e of r.escalations) {
-        if (!e.from.deadline || !(e.at > e.from.deadline)) continue;
+        if (e.from.deadline === undefined || !(e.at > e.from.deadline)) continue;
         out.push({ range: e.event.to!.range, message: `${matterName(r)} was escalated on ${state.clock.say(e.at)}, after the deadline of tier ${tierName(e.from)} (${state.clock.say(e.from.deadline)})` });
       }
     }

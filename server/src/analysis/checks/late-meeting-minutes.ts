@@ -1,11 +1,10 @@
 // MAT007: a board meeting's minutes came, or are still missing, after the board's minutes deadline.
 import type { Check, CheckFinding } from "../check";
-import type { DateTime } from "luxon";
 import type * as A from "../../core/ast";
 import { matterName, perReplay, replays } from "../matters";
 import { momentText } from "../../core/link-log";
 import type { MatterReplay } from "../../operations/replay";
-import { countable, type LogClock } from "../../operations/time";
+import { countable, type Instant, type LogClock } from "../../operations/time";
 
 export const lateMeetingMinutes: Check = {
   code: "MAT007",
@@ -30,7 +29,7 @@ export const lateMeetingMinutes: Check = {
 /** A matter's meetings whose minutes came late (findings whatever the moment), and those still without minutes. */
 interface Minutes {
   late: CheckFinding[];
-  unrecorded: { event: A.MatterEvent; board: string; due: DateTime }[];
+  unrecorded: { event: A.MatterEvent; board: string; due: Instant }[];
 }
 
 const minutes = new WeakMap<MatterReplay, Minutes>();

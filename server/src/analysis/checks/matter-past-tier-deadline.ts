@@ -15,7 +15,7 @@ export const matterPastTierDeadline: Check = {
     const out: CheckFinding[] = [];
     for (const r of replays(state)) {
       const t = current(r);
-      if (r.state !== "open" || isLastTier(r, t) || !t.deadline || !(t.deadline < state.now)) continue;
+      if (r.state !== "open" || isLastTier(r, t) || t.deadline === undefined || !(t.deadline < state.now)) continue;
       const next = r.ladder.tiers[t.index + 1]?.name?.text;
       out.push({
         range: atMatter(r),

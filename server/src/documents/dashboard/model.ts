@@ -67,9 +67,9 @@ export function buildDashboard(state: LogState, file: string): Dashboard {
       return {
         tier: t.tier.name?.text ?? "",
         opens: fmt(t.opens),
-        ends: ends ? fmt(ends) : null,
-        deadline: t.deadline ? fmt(t.deadline) : null,
-        late: !!t.deadline && (ends ?? state.now) > t.deadline,
+        ends: ends !== undefined ? fmt(ends) : null,
+        deadline: t.deadline !== undefined ? fmt(t.deadline) : null,
+        late: t.deadline !== undefined && (ends ?? state.now) > t.deadline,
       };
     });
     const ended: DashboardMatter["ended"] = r.resolved
