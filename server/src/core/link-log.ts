@@ -93,9 +93,20 @@ export function isEvidenceLink(s: string): boolean {
 
 /** Wall-clock text of a valid moment (`2025-11-03 10:00`), comparable as text; undefined when invalid. */
 export function momentText(m: A.Moment | undefined): string | undefined {
-  // Worked out each time it is asked: checking the text is cheaper than remembering it per node.
-  if (!m || !isCalendarDate(m.date.text) || (m.time && parseTime(m.time.text) === undefined)) return undefined;
-  return `${m.date.text} ${m.time?.text ?? "00:00"}`;
+  return validMoment(m) ? `${m.date.text} ${m.time?.text ?? "00:00"}` : undefined;
+}
+
+/** Whether a moment is a real date and, if it has one, a clock time (checked each time: cheaper than remembering). */
+export function validMoment(m: A.Moment | undefined): m is A.Moment {
+  return !!m && isCalendarDate(m.date.text) && !(m.time && parseTime(m.time.text) === undefined);
+}
+
+/** Two valid moments in wall-clock order, as their texts compare (a date alone is 00:00). */
+function compareMoments(a: A.Moment, b: A.Moment): number {
+  if (a.date.text !== b.date.text) return a.date.text < b.date.text ? -1 : 1;
+  const x = a.time?.text ?? "00:00";
+  const y = b.time?.text ?? "00:00";
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** What linking a matter reported: the errors and occurrences to report again when its link is reused. */
@@ -291,30 +302,31 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
             broken.add(e);
           }
         }
-        if (!momentText(e.moment)) broken.add(e); // an impossible date or time: VAL001 from the value validator
+        if (!validMoment(e.moment)) broken.add(e); // an impossible date or time: VAL001 from the value validator
         if ((e.event === "escalated" && !e.to) || (e.event === "formal" && !e.step)) broken.add(e);
       }
       if (raisedAt < 0) {
         error("VAL001", m.name?.range ?? m.keyword, `matter '${m.name?.text ?? ""}' has no 'raised' moment: write when and by whom it was raised`);
         return;
       }
-      let latest: string | undefined;
+      let latest: A.Moment | undefined;
       let resolved = false;
       let suspended = false;
       let formal = false;
       let current = 0;
       let seenRaised = false;
-      for (const [i, e] of m.events.entries()) {
-        const bad = (message: string): void => { error("VAL001", e.keyword, message); };
-        if (e.event === "raised" && seenRaised) { bad("a matter is raised once; this 'raised' repeats it"); continue; }
-        if (i < raisedAt) { bad(`'${e.event}' is written before 'raised': a matter's events start with 'raised'`); continue; }
+      const bad = (e: A.MatterEvent, message: string): void => { error("VAL001", e.keyword, message); };
+      for (let i = 0; i < m.events.length; i++) {
+        const e = m.events[i];
+        if (e.event === "raised" && seenRaised) { bad(e, "a matter is raised once; this 'raised' repeats it"); continue; }
+        if (i < raisedAt) { bad(e, `'${e.event}' is written before 'raised': a matter's events start with 'raised'`); continue; }
         if (e.event === "raised") seenRaised = true;
         if (broken.has(e)) continue;
-        const when = momentText(e.moment)!;
-        if (resolved) { bad(`'${e.event}' comes after the matter was resolved`); continue; }
-        if (latest !== undefined && when < latest) { bad(`'${e.event}' at ${when} is before the event written above it (${latest}): write events in the order they happened`); continue; }
-        if (e.event === "resumed" && !suspended) { bad("'resumed' without an earlier 'suspended'"); continue; }
-        if (e.event === "escalated" && formal) { bad("'escalated' after the matter went to its formal step"); continue; }
+        const when = e.moment!;
+        if (resolved) { bad(e, `'${e.event}' comes after the matter was resolved`); continue; }
+        if (latest !== undefined && compareMoments(when, latest) < 0) { bad(e, `'${e.event}' at ${momentText(when)} is before the event written above it (${momentText(latest)}): write events in the order they happened`); continue; }
+        if (e.event === "resumed" && !suspended) { bad(e, "'resumed' without an earlier 'suspended'"); continue; }
+        if (e.event === "escalated" && formal) { bad(e, "'escalated' after the matter went to its formal step"); continue; }
         if (e.event === "escalated") {
           const t = lm.tierOf.get(e);
           if (t !== undefined && t <= current) {
@@ -359,12 +371,12 @@ export function linkLogs(input: LogLinkInput): LinkedLog[] {
 
     // ---- early warning ----
     for (const s of ll.log.signals) {
-      if (!s.signal || !momentText(s.moment)) continue;
+      if (!s.signal || !validMoment(s.moment)) continue;
       ll.signals.push(s);
       paths(pathsOf(s.evidence, []));
     }
     for (const r of ll.log.responses) {
-      if (!momentText(r.moment)) continue;
+      if (!validMoment(r.moment)) continue;
       if (r.at && board(r.at) === false) continue;
       ll.responses.push(r);
       paths(pathsOf(r.evidence, []));

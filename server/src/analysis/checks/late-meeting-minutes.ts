@@ -2,7 +2,7 @@
 import type { Check, CheckFinding } from "../check";
 import type * as A from "../../core/ast";
 import { matterName, perReplay, replays } from "../matters";
-import { momentText } from "../../core/link-log";
+import { validMoment } from "../../core/link-log";
 import type { MatterReplay } from "../../operations/replay";
 import { countable, type Instant, type LogClock } from "../../operations/time";
 
@@ -43,7 +43,7 @@ function minutesOf(r: MatterReplay, clock: LogClock): Minutes {
     const due = clock.due(clock.moment(e.moment!), within);
     const name = board.name?.text ?? "";
     if (e.minutes) {
-      if (!momentText(e.minutes)) continue;
+      if (!validMoment(e.minutes)) continue;
       const at = clock.moment(e.minutes);
       if (at > due) out.late.push({ range: e.keyword, message: `the minutes of the ${name} meeting on ${matterName(r)} came on ${clock.say(at)}, after they were due (${clock.say(due)})` });
     } else {
