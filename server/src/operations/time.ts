@@ -9,20 +9,13 @@ import { BusinessCalendar, businessCalendar, CalendarDuration, Instant } from ".
 export type { Instant };
 
 export class LogClock {
-  /** Each moment of the log read once: the replay, the signals and the checks ask for the same ones. */
-  private readonly moments = new WeakMap<A.Moment, Instant>();
-
   constructor(readonly calendar: BusinessCalendar) {}
 
   /** The instant a valid moment names (a date alone is 00:00). */
   moment(m: A.Moment): Instant {
-    let t = this.moments.get(m);
-    if (t === undefined) {
-      const minutes = m.time ? parseTime(m.time.text)! : 0;
-      t = this.calendar.atMs(m.date.text, minutes * 60_000);
-      this.moments.set(m, t);
-    }
-    return t;
+    // Worked out each time: the calendar's arithmetic is cheaper than remembering an answer per moment node.
+    const minutes = m.time ? parseTime(m.time.text)! : 0;
+    return this.calendar.atMs(m.date.text, minutes * 60_000);
   }
 
   /** Where the clock starts for something that happens at t (simulation.md's start rule). */

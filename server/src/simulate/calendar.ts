@@ -3,7 +3,7 @@
 import { DateTime, IANAZone, Info, Settings, Zone } from "luxon";
 import type * as A from "../core/ast";
 import type { CalendarInfo } from "../core/link";
-import { daysInMonth, describeDuration, isTimeZone, parseDate, parseTime, parseWorkdays } from "../core/values";
+import { daysInMonth, describeDuration, isCalendarDate, isTimeZone, parseDate, parseTime, parseWorkdays } from "../core/values";
 import { publicHolidays, regionProblem } from "../core/holidays";
 
 export { isKnownRegion, regionProblem, HOLIDAY_COUNTRIES } from "../core/holidays";
@@ -192,11 +192,10 @@ export class BusinessCalendar {
    */
   private fastAt(date: string, ms: number): Instant | undefined {
     if (date.length !== 10 || !Number.isInteger(ms) || ms < 0 || ms >= 2 * DAY_MS) return undefined;
-    const year = Number(date.slice(0, 4));
-    const month = Number(date.slice(5, 7));
-    const day = Number(date.slice(8, 10));
-    if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined;
-    const local = Date.UTC(year, month - 1, day) + ms;
+    if (!isCalendarDate(date)) return undefined;
+    const year = digitsAt(date, 0, 4);
+    if (year < 1000) return undefined;
+    const local = Date.UTC(year, digitsAt(date, 5, 2) - 1, digitsAt(date, 8, 2)) + ms;
     const zone = this.tz;
     if (typeof zone === "string") return zone === "UTC" ? local : undefined;
     const o = zone.offset(Settings.now());
@@ -506,6 +505,13 @@ export function addDays(date: string, n: number): string {
 /** Local readings from 1000-01-01 up to 10000-01-01 are turned into dates by arithmetic; luxon does the rest. */
 const FAST_FROM = Date.UTC(1000, 0, 1);
 const FAST_UNTIL = Date.UTC(10000, 0, 1);
+
+/** The number written by `count` ASCII digits from `from` (the caller knows they are digits). */
+function digitsAt(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
 
 /** `YYYY-MM-DD` of a count of days since 1970-01-01 (the civil-calendar formula; four-digit years). */
 function civilDate(days: number): string {
