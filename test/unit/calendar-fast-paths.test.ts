@@ -101,6 +101,8 @@ describe("calendar fast paths", function () {
         const working = cal.isBusinessDay(want.toISODate()!) && ms >= cal.opens && ms < cal.closes;
         assert.equal(cal.isWorkingTime(want), working, what);
         assert.equal(cal.dateTime(t).toISO(), want.toISO(), what);
+        assert.equal(cal.formatMs(t), cal.format(want), what);
+        assert.equal(cal.formatMs(t + 250), cal.format(DateTime.fromMillis(t + 250, { zone })), what);
       }
     }
   });

@@ -318,9 +318,19 @@ export class BusinessCalendar {
     return this.local(t).date;
   }
 
-  /** `2025-12-24T09:00:00+00:00`: the instant in the calendar's zone with its offset. */
+  /** `2025-12-24T09:00:00+00:00`: the instant in the calendar's zone with its offset (as `format` writes it). */
   formatMs(t: Instant): string {
-    return this.format(this.dateTime(t));
+    // By arithmetic where the local reading is (luxon's toFormat parses its pattern on every call: a status
+    // of a thousand matters spent 30 ms in it); luxon elsewhere.
+    const offset = this.offsets.offset(t);
+    const local = t + offset * 60_000;
+    if (!(local >= FAST_FROM && local < FAST_UNTIL)) return this.format(this.dateTime(t));
+    const { date, ms } = this.local(t);
+    const clock = `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}`;
+    const fraction = ms % 1000 ? `.${String(ms % 1000).padStart(3, "0")}` : "";
+    const hours = Math.trunc(Math.abs(offset / 60));
+    const minutes = Math.trunc(Math.abs(offset % 60));
+    return `${date}T${clock}${fraction}${offset >= 0 ? "+" : "-"}${pad(hours)}:${pad(minutes)}`;
   }
 
   /** The DateTime of an instant in the calendar's zone, made once per instant (DateTimes are immutable). */
